@@ -24,6 +24,15 @@ export interface ProfileInfo {
    * `services` section and its `endpoint_url` (in that order, as the SDK does for AWS_PROFILE).
    */
   endpoints: ServiceEndpoints;
+  /** The files the profile was read from, so credentials resolve from the same files. */
+  configFile?: string;
+  credentialsFile?: string;
+  /** For assume-role and web-identity profiles: the role that will be assumed. */
+  roleArn?: string;
+  /** Set when assuming the role needs an MFA code (the client pool asks through mfaCodeProvider). */
+  mfaSerial?: string;
+  /** Problems found while reading the profile that do not stop it from being listed. */
+  warnings?: string[];
 }
 
 export interface ServiceEndpoints {

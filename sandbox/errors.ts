@@ -1,0 +1,15 @@
+// One error type for every service; each service's wire module turns it into its own body shape.
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+export function notFound(message: string): ApiError {
+  return new ApiError('ResourceNotFound', message);
+}

@@ -1,0 +1,224 @@
+// Driving the real VS Code workbench in headless Chromium (playwright-core + Debian's chromium).
+// Selectors follow VS Code 1.100's DOM: activity-bar entries carry the container's aria-label,
+// tree rows are `.monaco-list-row` with aria-level/aria-expanded, webviews are nested iframes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Frame, type Locator, type Page } from 'playwright-core';
+import { chromiumPath, testResultsDir } from './paths';
+import { onCleanup } from './processes';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Workbench {
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+let sharedBrowser: Promise<Browser> | undefined;
+
+/** One Chromium per script run; closed by the cleanup handlers. */
+export function getBrowser(): Promise<Browser> {
+  sharedBrowser ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }).then((browser) => {
+    onCleanup(() => browser.close().catch(() => undefined));
+    return browser;
+  });
+  return sharedBrowser;
+}
+
+/** Opens `url` in a fresh browser context and waits until the workbench has rendered. */
+export async function launchWorkbench(url: string, opts: { viewport?: { width: number; height: number }; waitForWorkbench?: boolean } = {}): Promise<Workbench> {
+  const browser = await getBrowser();
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  if (opts.waitForWorkbench !== false) await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return { browser, page, close: () => context.close().catch(() => undefined) };
+}
+
+/** Waits until the extension host is up and the workbench has settled enough to take input. */
+export async function waitForWorkbenchReady(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+}
+
+/** Activity-bar entry of a view container, found by its aria-label ("Feature Store", maybe with a keybinding). */
+export function activityBarEntry(page: Page, title: string): Locator {
+  return page.locator(`.part.activitybar li.action-item[aria-label^="${title}"]`).first();
+}
+
+/** Shows the "Feature Store" container in the side bar (without toggling it closed if it is open). */
+export async function openFeatureStoreView(page: Page, title = 'Feature Store'): Promise<void> {
+  const entry = activityBarEntry(page, title);
+  await entry.waitFor({ timeout: 60_000 });
+  const active = (await entry.getAttribute('aria-selected')) === 'true' || ((await entry.getAttribute('class')) ?? '').includes('checked');
+  const sidebarVisible = await page.locator('.part.sidebar').isVisible();
+  if (!active || !sidebarVisible) await entry.click();
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 30_000 });
+}
+
+/**
+ * The side-bar tree row at `labels` — a path from a root: treeRow(page, 'analytics', 'Owned',
+ * 'customer-profile'). A label matches a row whose label is exactly it or starts with it followed
+ * by a space or '(' (so counts in the label do not matter). The first label may be at any depth,
+ * each next one must be inside the previous one's subtree. Waits for the row to appear.
+ */
+export async function treeRow(page: Page, ...labelsAndOptions: (string | { timeoutMs?: number })[]): Promise<Locator> {
+  const labels = labelsAndOptions.filter((x): x is string => typeof x === 'string');
+  const options = labelsAndOptions.find((x): x is { timeoutMs?: number } => typeof x === 'object') ?? {};
+  if (labels.length === 0) throw new Error('treeRow needs at least one label');
+  const marker = `row-${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  for (;;) {
+    const found = await page.evaluate(
+      ({ labels, marker }) => {
+        const matches = (text: string, label: string) =>
+          text === label || text.startsWith(label + ' ') || text.startsWith(label + '(');
+        // Each side-bar pane has its own list; the path is resolved inside one of them.
+        for (const list of Array.from(document.querySelectorAll('.part.sidebar .monaco-list'))) {
+          const rows = Array.from(list.querySelectorAll<HTMLElement>('.monaco-list-row')).sort(
+            (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+          );
+          let start = 0;
+          let parentLevel = 0;
+          let hit: HTMLElement | undefined;
+          for (const label of labels) {
+            hit = undefined;
+            for (let i = start; i < rows.length; i++) {
+              const level = Number(rows[i].getAttribute('aria-level') ?? '1');
+              // Left the previous label's subtree: the path does not continue here.
+              if (parentLevel > 0 && level <= parentLevel) break;
+              const text = (rows[i].querySelector('.label-name')?.textContent ?? rows[i].getAttribute('aria-label') ?? '').trim();
+              if (level > parentLevel && matches(text, label)) {
+                hit = rows[i];
+                start = i + 1;
+                parentLevel = level;
+                break;
+              }
+            }
+            if (!hit) break;
+          }
+          if (hit) {
+            hit.setAttribute('data-fse-row', marker);
+            return true;
+          }
+        }
+        return false;
+      },
+      { labels, marker },
+    );
+    if (found) return page.locator(`[data-fse-row="${marker}"]`);
+    if (Date.now() > deadline) {
+      const visible = await visibleTreeLabels(page);
+      throw new Error(`tree row ${labels.join(' > ')} not found; visible rows:\n${visible.join('\n')}`);
+    }
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Labels (with indentation by level, and description) of the side-bar rows currently rendered. */
+export async function visibleTreeLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.part.sidebar .monaco-list-row')).map((row) => {
+      const level = Number(row.getAttribute('aria-level') ?? '1');
+      const label = row.querySelector('.label-name')?.textContent?.trim() ?? row.getAttribute('aria-label') ?? '';
+      const description = row.querySelector('.label-description')?.textContent?.trim();
+      return `${'  '.repeat(level - 1)}${label}${description ? `  — ${description}` : ''}`;
+    }),
+  );
+}
+
+/** Labels of the top-level rows of the side-bar trees, in order (e.g. one per AWS profile). */
+export async function rootLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.part.sidebar .monaco-list-row[aria-level="1"]'))
+      .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+      .map((row) => row.querySelector('.label-name')?.textContent?.trim() ?? ''),
+  );
+}
+
+/** Expands the row at `labels` (no-op when already expanded) and returns it. */
+export async function expandRow(page: Page, ...labels: string[]): Promise<Locator> {
+  const row = await treeRow(page, ...labels);
+  if ((await row.getAttribute('aria-expanded')) === 'false') {
+    await row.locator('.monaco-tl-twistie').click();
+  }
+  await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 30_000 });
+  return row;
+}
+
+/** Runs a command by its palette title, e.g. 'Feature Store: Refresh', through F1. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+  await page.keyboard.press('F1');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) })
+    .first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** Picks an entry of the open QuickPick (the step after a command asked for a choice). */
+export async function pickQuickItem(page: Page, label: string | RegExp): Promise<void> {
+  const pattern = typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}`) : label;
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: pattern }) })
+    .first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** Types into the open InputBox / QuickPick filter and confirms with Enter. */
+export async function answerInput(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Full-page PNG under test-results/; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(testResultsDir, { recursive: true });
+  const file = path.join(testResultsDir, name.endsWith('.png') ? name : `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * The frame of the record inspector's page. A webview is an iframe (the webview host) holding
+ * another iframe with the extension's HTML; this returns whichever frame contains `#record-id`.
+ */
+export async function inspectorFrame(page: Page, opts: { timeoutMs?: number; selector?: string } = {}): Promise<Frame> {
+  const selector = opts.selector ?? '#record-id';
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const count = await frame.locator(selector).count().catch(() => 0);
+      if (count > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame contains ${selector}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Text of the notification toasts currently shown (errors and infos the extension raised). */
+export async function notificationTexts(page: Page): Promise<string[]> {
+  return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

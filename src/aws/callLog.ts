@@ -1,0 +1,55 @@
+// A middleware that reports every SDK call (one entry per call, retries included) to the
+// optional logger. It sees only names, timings and error codes: never arguments or credentials.
+import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+
+export interface AwsCallLogEntry {
+  profile: string;
+  region: string;
+  service: string;
+  operation: string;
+  durationMs: number;
+  errorCode?: string;
+}
+
+export type AwsCallLogger = (e: AwsCallLogEntry) => void;
+
+export const CALL_LOG_MIDDLEWARE_OPTIONS: InitializeHandlerOptions & AbsoluteLocation & { name: string; override: boolean } = {
+  step: 'initialize',
+  priority: 'high',
+  name: 'featureStoreExplorerCallLog',
+  override: true,
+};
+
+function errorCodeOf(err: unknown): string {
+  if (typeof err !== 'object' || err === null) return 'Unknown';
+  const e = err as { name?: string; code?: unknown };
+  if (e.name === 'TimeoutError') return e.name;
+  if (typeof e.code === 'string' && e.code) return e.code;
+  return e.name && e.name !== 'Error' ? e.name : 'Unknown';
+}
+
+function emit(logger: AwsCallLogger, entry: AwsCallLogEntry): void {
+  try {
+    logger(entry);
+  } catch {
+    // A broken logger must not turn a successful call into a failure.
+  }
+}
+
+export function callLogMiddleware(
+  who: { profile: string; region: string; service: string },
+  logger: AwsCallLogger,
+): InitializeMiddleware<object, object> {
+  return (next, context) => async (args) => {
+    const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+    const started = performance.now();
+    try {
+      const result = await next(args);
+      emit(logger, { ...who, operation, durationMs: Math.round(performance.now() - started) });
+      return result;
+    } catch (err) {
+      emit(logger, { ...who, operation, durationMs: Math.round(performance.now() - started), errorCode: errorCodeOf(err) });
+      throw err;
+    }
+  };
+}

@@ -1,0 +1,109 @@
+// One root per AWS profile. Nothing is fetched until it is expanded; then the account id and the
+// three listings load in parallel, each on its own, so one failing call never blanks the others.
+import * as vscode from 'vscode';
+import type { AccountContext, ProfileInfo } from '../aws/model';
+import { endpointHost, formatProfileDescription } from '../util/format';
+import { Lazy } from '../util/lazy';
+import { InvitationsNode, OwnedGroupsNode, SharedGroupsNode } from './categoryNodes';
+import { profileContext } from './contextValues';
+import { ErrorNode } from './leafNodes';
+import { asCallError, ExplorerNode, markdown, type TreeEnv } from './node';
+import { profileTooltip } from './tooltips';
+
+export const OPEN_AWS_CONFIG_COMMAND = 'featureStoreExplorer.openAwsConfig';
+
+export class ProfileNode extends ExplorerNode {
+  readonly id: string;
+  readonly parent = undefined;
+  readonly accountId: Lazy<string>;
+  /** Undefined when the profile has no region: nothing can be called. */
+  readonly context: AccountContext | undefined;
+  readonly owned?: OwnedGroupsNode;
+  readonly shared?: SharedGroupsNode;
+  readonly invitations?: InvitationsNode;
+
+  constructor(
+    private readonly env: TreeEnv,
+    readonly profile: ProfileInfo,
+    readonly region: string | undefined,
+  ) {
+    super();
+    this.id = `profile/${profile.name}`;
+    const context = region ? { profile: { ...profile, region }, region } : undefined;
+    this.context = context;
+    this.accountId = new Lazy(async () => {
+      if (!context) throw new Error('no region');
+      try {
+        return await env.services().catalog.callerAccountId(context);
+      } finally {
+        // The row shows the account id (or a warning icon): re-render it once the call settled.
+        queueMicrotask(() => env.changed(this));
+      }
+    });
+    if (context) {
+      this.owned = new OwnedGroupsNode(env, this, context);
+      this.shared = new SharedGroupsNode(env, this, context);
+      this.invitations = new InvitationsNode(env, this, context);
+    }
+  }
+
+  get name(): string {
+    return this.profile.name;
+  }
+
+  /** The account id if it has been fetched already (no call). */
+  knownAccountId(): string | undefined {
+    const outcome = this.accountId.peek();
+    return outcome?.ok ? outcome.value : undefined;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.profile.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const endpoints = this.profile.endpoints;
+    item.description = formatProfileDescription({
+      accountId: this.knownAccountId(),
+      region: this.region,
+      endpointHost: endpointHost(endpoints.sagemaker ?? endpoints.ram ?? endpoints.featurestoreRuntime ?? endpoints.sts),
+    });
+    const accountOutcome = this.accountId.peek();
+    const problems = [
+      ...(this.profile.warnings ?? []),
+      accountOutcome && !accountOutcome.ok ? `Could not read the account id: ${asCallError(accountOutcome.error, this.name, 'GetCallerIdentity').userMessage}` : undefined,
+    ].filter((p): p is string => !!p);
+    item.tooltip = markdown(profileTooltip(this.profile, this.region, this.knownAccountId(), problems.join(' ') || undefined));
+    item.iconPath = new vscode.ThemeIcon(problems.length ? 'warning' : 'account');
+    item.contextValue = profileContext;
+    return item;
+  }
+
+  override async children(): Promise<ExplorerNode[]> {
+    if (!this.context || !this.owned || !this.shared || !this.invitations) {
+      return [
+        new ErrorNode(
+          this,
+          'region',
+          { userMessage: `Profile ${this.name} has no region. Set region in the profile or in the setting featureStoreExplorer.regionOverride.`, profile: this.name },
+          undefined,
+          { command: OPEN_AWS_CONFIG_COMMAND, title: 'Open AWS Config File' },
+        ),
+      ];
+    }
+    // Start everything together; the category rows each wait for their own listing.
+    void this.accountId.get();
+    const categories = [this.owned, this.shared, this.invitations];
+    for (const c of categories) void c.items.get();
+    return categories;
+  }
+
+  /** Forget everything loaded for this profile (clients included) and load again when shown. */
+  reload(): void {
+    this.env.services().pool.invalidate(this.name);
+    this.env.services().catalog.forget(this.name);
+    this.accountId.reset();
+    for (const c of [this.owned, this.shared, this.invitations]) {
+      c?.items.reset();
+    }
+    this.env.changed(this);
+  }
+}

@@ -1,0 +1,23 @@
+// The AWS-layer objects every view and command uses. Rebuilt as a whole when a setting that shapes
+// the clients changes (the request timeout), so nobody holds clients with stale options.
+import { FeatureStoreCatalog } from '../aws/catalog';
+import { ClientPool, type AwsCallLogEntry } from '../aws/clients';
+import { RecordService } from '../aws/records';
+import { SharingService } from '../aws/sharing';
+
+export interface Services {
+  pool: ClientPool;
+  catalog: FeatureStoreCatalog;
+  sharing: SharingService;
+  records: RecordService;
+}
+
+export function createServices(opts: { requestTimeoutSeconds: number; logger: (e: AwsCallLogEntry) => void }): Services {
+  const pool = new ClientPool({ logger: opts.logger, requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000) });
+  return {
+    pool,
+    catalog: new FeatureStoreCatalog(pool),
+    sharing: new SharingService(pool),
+    records: new RecordService(pool),
+  };
+}
