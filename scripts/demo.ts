@@ -14,7 +14,7 @@ import { buildExtension } from './lib/build';
 import { startCodeServer } from './lib/code-server';
 import { repoRoot } from './lib/paths';
 import { pickPort } from './lib/ports';
-import { onCleanup, runMain } from './lib/processes';
+import { isShuttingDown, onCleanup, runMain } from './lib/processes';
 import { writeSampleWorkspace } from './lib/sample-workspace';
 import { setupVscode } from './lib/setup';
 
@@ -72,6 +72,7 @@ Press Ctrl+C to stop.`);
   // Runs until Ctrl+C (the cleanup handlers stop code-server and the sandbox), or until
   // code-server dies on its own.
   const exit = await codeServer.process.exited;
+  if (isShuttingDown()) return 0;
   console.error(`code-server exited unexpectedly (${String(exit)}); see ${rel(codeServer.logFile)}`);
   return 1;
 }

@@ -12,8 +12,10 @@ import { sandboxProcessEnv, writeAwsConfig } from './lib/aws-config';
 import { buildExtension } from './lib/build';
 import { startCodeServer } from './lib/code-server';
 import { loadE2eTests, type E2eContext } from './lib/e2e';
+import { extensionId } from './lib/extension-link';
 import { repoRoot, testResultsDir } from './lib/paths';
 import { onCleanup, runMain } from './lib/processes';
+import { createRunDir } from './lib/run-dir';
 import { writeSampleWorkspace } from './lib/sample-workspace';
 import { setupVscode } from './lib/setup';
 import { launchWorkbench, notificationTexts, screenshot, visibleTreeLabels, waitForWorkbenchReady } from './lib/workbench';
@@ -56,9 +58,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const runDir = path.join(testResultsDir, 'e2e');
-  fs.rmSync(runDir, { recursive: true, force: true });
-  fs.mkdirSync(runDir, { recursive: true });
+  const scratch = createRunDir('e2e');
+  const runDir = scratch.path;
 
   await setupVscode();
   if (!values['skip-build']) await buildExtension();
@@ -87,7 +88,7 @@ async function main(): Promise<number> {
     folder: workspaceFolder,
     echo: values.verbose,
   });
-  console.log(`code-server at ${codeServer.url} (log: ${path.relative(repoRoot, codeServer.logFile)})`);
+  console.log(`code-server at ${codeServer.url}`);
 
   let passed = 0;
   let failed = 0;
@@ -120,14 +121,36 @@ async function main(): Promise<number> {
       if (rows.length) console.log(`    side-bar rows:\n${indent(rows.join('\n'), 6)}`);
       const notes = await notificationTexts(page).catch(() => []);
       if (notes.length) console.log(`    notifications:\n${indent(notes.join('\n'), 6)}`);
-      fs.writeFileSync(path.join(runDir, `${slug(test.title)}-browser-console.log`), consoleLines.join('\n') + '\n');
+      const consoleFile = path.join(testResultsDir, `${slug(test.title)}-browser-console.log`);
+      fs.writeFileSync(consoleFile, consoleLines.join('\n') + '\n');
+      console.log(`    browser console: ${path.relative(repoRoot, consoleFile)}`);
+      const extLog = newestExtensionLog(path.join(runDir, 'user-data', 'logs'));
+      if (extLog) {
+        const tail = fs.readFileSync(extLog, 'utf8').trimEnd().split('\n').slice(-25).join('\n');
+        console.log(`    extension log (${extLog}), last lines:\n${indent(tail, 6)}`);
+      }
     } finally {
       await workbench.close();
     }
   }
+  if (failed > 0) {
+    scratch.keep();
+    console.log(`\nRun folder kept for the post-mortem: ${runDir} (code-server log: ${codeServer.logFile})`);
+  }
   console.log(`\ne2e took ${((Date.now() - started) / 1000).toFixed(1)}s`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
+}
+
+/** The extension's own log channel file of the latest window (code-server keeps them per session). */
+function newestExtensionLog(logsDir: string): string | undefined {
+  if (!fs.existsSync(logsDir)) return undefined;
+  const id = extensionId();
+  const candidates = fs
+    .readdirSync(logsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.includes(id) && f.endsWith('.log'))
+    .map((f) => path.join(logsDir, f));
+  return candidates.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 }
 
 function indent(text: string, by = 4): string {

@@ -21,8 +21,9 @@ import { startSandbox } from '../sandbox';
 import { sandboxProcessEnv, writeAwsConfig } from './lib/aws-config';
 import { buildExtension, bundleSuite } from './lib/build';
 import type { SuiteResult } from './lib/mocha-in-host';
-import { repoRoot, testResultsDir } from './lib/paths';
+import { repoRoot } from './lib/paths';
 import { onCleanup, runMain } from './lib/processes';
+import { createRunDir } from './lib/run-dir';
 import { setupVscode } from './lib/setup';
 import { startVscodeServer } from './lib/vscode-server';
 import { launchWorkbench } from './lib/workbench';
@@ -47,9 +48,8 @@ async function main(): Promise<number> {
   });
   const started = Date.now();
   const timeoutMs = Number(values['timeout-seconds']) * 1000;
-  const runDir = path.join(testResultsDir, 'vscode-suite');
-  fs.rmSync(runDir, { recursive: true, force: true });
-  fs.mkdirSync(runDir, { recursive: true });
+  const scratch = createRunDir('vscode-suite');
+  const runDir = scratch.path;
 
   await setupVscode();
   if (!values['skip-build']) await buildExtension();
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
       if (m) hostExit = `code ${m[1]}, signal ${m[2]}`;
     },
   });
-  console.log(`VS Code server at ${server.url} (log: ${path.relative(repoRoot, server.logFile)})`);
+  console.log(`VS Code server at ${server.url}`);
 
   const url = server.testUrl({ extensionPath: repoRoot, testsPath: suiteBundle, folder: workspace });
   const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
@@ -119,9 +119,12 @@ async function main(): Promise<number> {
     const why = hostExitSeenAt ? `the extension host exited (${hostExit}) before the suite finished` : `the suite did not finish within ${timeoutMs / 1000}s`;
     console.log(
       `\nFAILED: ${why}` +
-        `${result ? '' : ' (it never wrote a result: did the extension host load it?)'}. ` +
-        `Logs: ${path.relative(repoRoot, server.logFile)}, ${path.relative(repoRoot, path.join(runDir, 'browser-console.log'))}`,
+        `${result ? '' : ' (it never wrote a result: did the extension host load it?)'}.`,
     );
+  }
+  if (failed > 0) {
+    scratch.keep();
+    console.log(`\nLogs kept: ${server.logFile}, ${path.join(runDir, 'browser-console.log')} and ${path.join(runDir, 'server-data', 'data', 'logs')}`);
   }
   console.log(`\nextension-host suite took ${((Date.now() - started) / 1000).toFixed(1)}s`);
   console.log(`${passed} passed, ${failed} failed`);

@@ -82,7 +82,7 @@ export function updateRecord(core: Core, caller: Caller, group: string, input: J
   requireOnlineStore(fg);
   const rec = liveRecord(core, fg, id);
   if (!rec) throw new ApiError('ResourceNotFound', `Record ${id} not found in feature group ${fg.name}`, 404);
-  const merged = new Map(rec.values.map((v) => [v.FeatureName, v as Json]));
+  const merged = new Map(rec.values.map((v) => [v.FeatureName, { ...v } as Json]));
   for (const f of features) merged.set(String(f.FeatureName), f);
   writeRecord(core, fg, { Record: [...merged.values()], TargetStores: input.TargetStores, TtlDuration: input.TtlDuration }, undefined);
   return undefined;

@@ -8,7 +8,7 @@ import type { FeatureGroup, FeatureMetadata } from '../state';
 import { smCheck as check, smResolveErrors } from './errors';
 import { secs } from './shapes';
 
-const PARAM_RE = /^([\p{L}\p{Z}\p{N}_.:/=+\-]*)$/u;
+const PARAM_RE = /^([\p{L}\p{Z}\p{N}_.:/=+-]*)$/u;
 
 export function metadataOf(fg: FeatureGroup, featureName: string): FeatureMetadata {
   return fg.featureMetadata[featureName] ?? { parameters: [], creationTime: fg.creationTime, lastModifiedTime: fg.creationTime };

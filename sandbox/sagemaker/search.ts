@@ -40,11 +40,11 @@ export function search(core: Core, caller: Caller, input: Json): unknown {
   const fields = resource === 'FeatureGroup' ? CROSS_ACCOUNT_FIELDS : CROSS_ACCOUNT_METADATA_FIELDS;
   const searchable = cross ? (name: string) => fields.has(name) : () => true;
   const hits = docs.filter((d) => matches(d.doc, expr, searchable));
-  const sortKey = (d: { doc: Json }) => {
+  const sortKey = (d: { id: string; doc: Json }) => {
     const v = valuesAt(d.doc, sortBy === 'Name' ? (resource === 'FeatureGroup' ? 'FeatureGroupName' : 'FeatureName') : sortBy)[0];
     return typeof v === 'number' ? v : String(v ?? '');
   };
-  hits.sort(compareBy(sortKey, order, (d) => d.id));
+  hits.sort(compareBy(sortKey, order, (d: { id: string }) => d.id));
   const page = paginate(hits, (d) => d.id, token, max, () => check.fail('The NextToken is invalid'));
   return {
     Results: page.items.map((d) => ({ [resource]: d.doc })),

@@ -15,6 +15,8 @@ export async function buildExtension(): Promise<void> {
 /**
  * Bundles a suite entry (test/vscode/index.ts) into one CommonJS file for the extension host:
  * `vscode` stays external (the host provides it), mocha and the tests are bundled in.
+ * (The extension host installs its own Error.prepareStackTrace, so stacks show bundle lines;
+ * the inline source map serves debuggers.)
  */
 export async function bundleSuite(entry: string, outfile: string): Promise<string> {
   fs.mkdirSync(path.dirname(outfile), { recursive: true });

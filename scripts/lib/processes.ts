@@ -13,6 +13,7 @@ const cleanups: Cleanup[] = [];
 const liveGroups = new Set<number>();
 let cleaningUp: Promise<void> | undefined;
 let signalHandlersInstalled = false;
+let mainExitCode: number | undefined;
 
 /** Registers work to undo at the end (LIFO). Returns a function that unregisters it. */
 export function onCleanup(fn: Cleanup): () => void {
@@ -22,6 +23,16 @@ export function onCleanup(fn: Cleanup): () => void {
     const i = cleanups.indexOf(fn);
     if (i >= 0) cleanups.splice(i, 1);
   };
+}
+
+/** True when the script's main function failed (cleanups may keep evidence then). */
+export function mainFailed(): boolean {
+  return mainExitCode !== undefined && mainExitCode !== 0;
+}
+
+/** True once teardown has begun (Ctrl+C or the end of the script): children exiting is expected. */
+export function isShuttingDown(): boolean {
+  return cleaningUp !== undefined;
 }
 
 /** Runs every registered cleanup once, newest first; later calls wait for the same run. */
@@ -218,6 +229,7 @@ export function runMain(main: () => Promise<number | void>): void {
       },
     )
     .then(async (code) => {
+      mainExitCode = code;
       await runCleanup();
       process.exit(code);
     });

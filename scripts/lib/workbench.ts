@@ -37,6 +37,9 @@ export function getBrowser(): Promise<Browser> {
 export async function launchWorkbench(url: string, opts: { viewport?: { width: number; height: number }; waitForWorkbench?: boolean } = {}): Promise<Workbench> {
   const browser = await getBrowser();
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
+  // tsx compiles these scripts with esbuild's keepNames, which wraps named functions in __name();
+  // functions handed to page.evaluate() run in the page, where that helper must exist too.
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const page = await context.newPage();
   await page.goto(url);
   if (opts.waitForWorkbench !== false) await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
@@ -49,16 +52,19 @@ export async function waitForWorkbenchReady(page: Page): Promise<void> {
   await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
 }
 
-/** Activity-bar entry of a view container, found by its aria-label ("Feature Store", maybe with a keybinding). */
+/**
+ * Activity-bar entry (the `li`) of a view container, found by the aria-label of its link
+ * ("Feature Store", or "Extensions (Ctrl+Shift+X)" when a keybinding exists).
+ */
 export function activityBarEntry(page: Page, title: string): Locator {
-  return page.locator(`.part.activitybar li.action-item[aria-label^="${title}"]`).first();
+  return page.locator(`.part.activitybar li.action-item:has(> a.action-label[aria-label^="${title}"])`).first();
 }
 
 /** Shows the "Feature Store" container in the side bar (without toggling it closed if it is open). */
 export async function openFeatureStoreView(page: Page, title = 'Feature Store'): Promise<void> {
   const entry = activityBarEntry(page, title);
   await entry.waitFor({ timeout: 60_000 });
-  const active = (await entry.getAttribute('aria-selected')) === 'true' || ((await entry.getAttribute('class')) ?? '').includes('checked');
+  const active = /\bchecked\b/.test((await entry.getAttribute('class')) ?? '');
   const sidebarVisible = await page.locator('.part.sidebar').isVisible();
   if (!active || !sidebarVisible) await entry.click();
   await page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 30_000 });

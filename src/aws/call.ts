@@ -26,3 +26,17 @@ export async function allPages<P, T>(pages: AsyncIterable<P>, items: (page: P) =
   for await (const page of pages) out.push(...(items(page) ?? []));
   return out;
 }
+
+/** Maps with at most `limit` calls in flight, keeping the input order (RAM throttles wide fan-outs). */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

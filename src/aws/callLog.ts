@@ -1,6 +1,6 @@
 // A middleware that reports every SDK call (one entry per call, retries included) to the
 // optional logger. It sees only names, timings and error codes: never arguments or credentials.
-import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+import type { AbsoluteLocation, InitializeHandlerOptions, InitializeMiddleware, Pluggable } from '@smithy/types';
 
 export interface AwsCallLogEntry {
   profile: string;
@@ -23,8 +23,10 @@ export const CALL_LOG_MIDDLEWARE_OPTIONS: InitializeHandlerOptions & AbsoluteLoc
 function errorCodeOf(err: unknown): string {
   if (typeof err !== 'object' || err === null) return 'Unknown';
   const e = err as { name?: string; code?: unknown };
+  const nodeCode = typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : undefined;
+  if (nodeCode && nodeCode !== 'ETIMEDOUT') return nodeCode;
   if (e.name === 'TimeoutError') return e.name;
-  if (typeof e.code === 'string' && e.code) return e.code;
+  if (nodeCode) return nodeCode;
   return e.name && e.name !== 'Error' ? e.name : 'Unknown';
 }
 
@@ -36,10 +38,10 @@ function emit(logger: AwsCallLogger, entry: AwsCallLogEntry): void {
   }
 }
 
-export function callLogMiddleware(
+export function callLogMiddleware<Input extends object, Output extends object>(
   who: { profile: string; region: string; service: string },
   logger: AwsCallLogger,
-): InitializeMiddleware<object, object> {
+): InitializeMiddleware<Input, Output> {
   return (next, context) => async (args) => {
     const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
     const started = performance.now();
@@ -52,4 +54,12 @@ export function callLogMiddleware(
       throw err;
     }
   };
+}
+
+/** The middleware as a plugin: for a client's middlewareStack.use() and fromIni's clientPlugins. */
+export function callLogPlugin<Input extends object, Output extends object>(
+  who: { profile: string; region: string; service: string },
+  logger: AwsCallLogger,
+): Pluggable<Input, Output> {
+  return { applyToStack: (stack) => stack.add(callLogMiddleware<Input, Output>(who, logger), CALL_LOG_MIDDLEWARE_OPTIONS) };
 }

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { parseFeatureGroupArn } from './arn';
-import { allPages, awsCall } from './call';
+import { allPages, awsCall, mapLimit } from './call';
 import type { ClientPool } from './clients';
 import type { AccessLevel, AccountContext, FeatureDefinition, FeatureGroupDetail, FeatureGroupSummary } from './model';
 import { accessFromPermissionName, isFeatureGroupPermissionName, strongerAccess } from './permissions';
@@ -19,6 +19,8 @@ import { accessFromPermissionName, isFeatureGroupPermissionName, strongerAccess 
 const FEATURE_GROUP_PAGE = 100;
 const RAM_PAGE = 500;
 const SEARCH_PAGE = 100;
+/** One ListResourceSharePermissions per share, a few at a time. */
+const PERMISSION_LOOKUPS_IN_FLIGHT = 8;
 
 interface ShareGrant {
   access: AccessLevel;
@@ -161,7 +163,7 @@ export class FeatureStoreCatalog {
     );
     const shareArns = [...new Set(groupResources.map((r) => r.resourceShareArn).filter((a): a is string => !!a))];
     const grants = new Map<string, ShareGrant>(
-      await Promise.all(shareArns.map(async (shareArn) => [shareArn, await this.shareGrant(ctx, shareArn)] as const)),
+      await mapLimit(shareArns, PERMISSION_LOOKUPS_IN_FLIGHT, async (shareArn) => [shareArn, await this.shareGrant(ctx, shareArn)] as const),
     );
     const byArn = new Map<string, FeatureGroupSummary>();
     for (const r of groupResources) {

@@ -5,10 +5,10 @@ import { RAMClient } from '@aws-sdk/client-ram';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SageMakerFeatureStoreRuntimeClient } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { STSClient, getDefaultRoleAssumerWithWebIdentity } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
+import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { memoize } from '@smithy/core/config';
-import type { AwsCredentialIdentity } from '@smithy/types';
-import { CALL_LOG_MIDDLEWARE_OPTIONS, callLogMiddleware, type AwsCallLogEntry, type AwsCallLogger } from './callLog';
+import type { AwsCredentialIdentity, MiddlewareStack } from '@smithy/types';
+import { callLogPlugin, type AwsCallLogEntry } from './callLog';
 import type { AccountContext, ServiceEndpoints } from './model';
 
 export type { AwsCallLogEntry } from './callLog';
@@ -63,19 +63,19 @@ export class ClientPool {
   }
 
   sagemaker(ctx: AccountContext): SageMakerClient {
-    return this.client(ctx, 'sagemaker', (config) => new SageMakerClient(config));
+    return this.client(ctx, 'sagemaker', (config) => this.withCallLog(ctx, 'sagemaker', new SageMakerClient(config)));
   }
 
   runtime(ctx: AccountContext): SageMakerFeatureStoreRuntimeClient {
-    return this.client(ctx, 'featurestoreRuntime', (config) => new SageMakerFeatureStoreRuntimeClient(config));
+    return this.client(ctx, 'featurestoreRuntime', (config) => this.withCallLog(ctx, 'featurestoreRuntime', new SageMakerFeatureStoreRuntimeClient(config)));
   }
 
   ram(ctx: AccountContext): RAMClient {
-    return this.client(ctx, 'ram', (config) => new RAMClient(config));
+    return this.client(ctx, 'ram', (config) => this.withCallLog(ctx, 'ram', new RAMClient(config)));
   }
 
   sts(ctx: AccountContext): STSClient {
-    return this.client(ctx, 'sts', (config) => new STSClient(config));
+    return this.client(ctx, 'sts', (config) => this.withCallLog(ctx, 'sts', new STSClient(config)));
   }
 
   /** Drop cached clients and credentials (all when no name), e.g. after the config files changed. */
@@ -101,14 +101,13 @@ export class ClientPool {
     return { connectionTimeout: this.timeoutMs, requestTimeout: this.timeoutMs, throwOnRequestTimeout: true };
   }
 
-  private logPlugin(ctx: AccountContext, service: string) {
-    const logger: AwsCallLogger | undefined = this.opts.logger;
-    return logger
-      ? [{ applyToStack: (stack: { add: (m: unknown, o: unknown) => void }) => stack.add(callLogMiddleware({ profile: ctx.profile.name, region: ctx.region, service }, logger), CALL_LOG_MIDDLEWARE_OPTIONS) }]
-      : [];
+  /** Adds the call log to a new client, when the pool has a logger. */
+  private withCallLog<C extends { middlewareStack: MiddlewareStack<I, O> }, I extends object, O extends object>(ctx: AccountContext, service: ServiceName, client: C & { middlewareStack: MiddlewareStack<I, O> }): C {
+    if (this.opts.logger) client.middlewareStack.use(callLogPlugin<I, O>({ profile: ctx.profile.name, region: ctx.region, service }, this.opts.logger));
+    return client;
   }
 
-  private client<C extends Destroyable & { middlewareStack: { add: (m: never, o: never) => void } }>(
+  private client<C extends Destroyable>(
     ctx: AccountContext,
     service: ServiceName,
     build: (config: ClientConfig) => C,
@@ -129,9 +128,6 @@ export class ClientPool {
       retryMode: 'standard',
       requestHandler: this.requestHandler(),
     });
-    for (const plugin of this.logPlugin(ctx, service)) {
-      plugin.applyToStack(client.middlewareStack as unknown as { add: (m: unknown, o: unknown) => void });
-    }
     this.clients.set(key, { profile: ctx.profile.name, client });
     return client;
   }
@@ -150,19 +146,7 @@ export class ClientPool {
       maxAttempts: this.maxAttempts,
       ...(stsEndpoint ? { endpoint: stsEndpoint } : { ignoreConfiguredEndpointUrls: true }),
     };
-    const innerLog = this.logPlugin(ctx, 'sts');
-    const provider = fromIni({
-      profile: profile.name,
-      filepath: profile.credentialsFile,
-      configFilepath: profile.configFile,
-      // Edits to the files are picked up whenever credentials are resolved again.
-      ignoreCache: true,
-      mfaCodeProvider: this.opts.mfaCodeProvider,
-      clientConfig: stsConfig,
-      clientPlugins: innerLog as never,
-      // fromIni does not pass clientConfig to the web-identity provider: hand it a role assumer instead.
-      roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(stsConfig as never, innerLog as never),
-    });
+    const provider = this.credentialSource(ctx, stsConfig);
     const memoized = memoize(
       () => provider(),
       (c: AwsCredentialIdentity) => c.expiration !== undefined && c.expiration.getTime() - Date.now() < CREDENTIAL_REFRESH_MARGIN_MS,
@@ -171,6 +155,25 @@ export class ClientPool {
     const shared: CredentialsProvider = () => memoized();
     this.credentials.set(key, { profile: profile.name, provider: shared });
     return shared;
+  }
+
+  private credentialSource(ctx: AccountContext, stsConfig: object): CredentialsProvider {
+    const { profile } = ctx;
+    // ignoreCache: edits to the files are picked up whenever credentials are resolved again.
+    const files = { profile: profile.name, filepath: profile.credentialsFile, configFilepath: profile.configFile, ignoreCache: true };
+    // fromIni hands an SSO profile to fromSSO without the file paths, so a profile read from
+    // non-default files would not be found there: call fromSSO directly for those.
+    if (profile.kind === 'sso') return fromSSO(files);
+    const logger = this.opts.logger;
+    const innerLog = logger ? [callLogPlugin({ profile: profile.name, region: ctx.region, service: 'sts' }, logger)] : [];
+    return fromIni({
+      ...files,
+      mfaCodeProvider: this.opts.mfaCodeProvider,
+      clientConfig: stsConfig,
+      clientPlugins: innerLog,
+      // fromIni does not pass clientConfig on to the web-identity provider: give it a role assumer.
+      roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(stsConfig as never, innerLog as never),
+    });
   }
 }
 

@@ -69,7 +69,9 @@ function factsOf(err: unknown): ErrorFacts {
   const inner = Array.isArray(e.errors) && e.errors.length > 0 ? factsOf(e.errors[0]) : undefined;
   const nodeCode = typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) ? e.code : undefined;
   let code: string;
-  if (e.name === 'TimeoutError') code = 'TimeoutError';
+  // The SDK renames ECONNRESET/EPIPE to TimeoutError; the socket code says more.
+  if (nodeCode && nodeCode !== 'ETIMEDOUT') code = nodeCode;
+  else if (e.name === 'TimeoutError') code = 'TimeoutError';
   else if (nodeCode) code = nodeCode;
   else if (inner && NETWORK_CODES.has(inner.code)) code = inner.code;
   else if (typeof e.Code === 'string') code = e.Code;
@@ -111,11 +113,18 @@ function accessDeniedMessage(ctx: AwsCallContext): string {
 }
 
 function credentialsMessage(ctx: AwsCallContext, message: string): string {
-  const m = message.toLowerCase();
-  if (m.includes('sso') || m.includes('token is expired') || m.includes('refresh token')) {
+  // The profile name itself may contain "sso" or "mfa": classify on the rest of the message.
+  const m = message.split(ctx.profile).join('<profile>').toLowerCase();
+  if (m.includes('invalid sso credentials') || (m.includes("sso session '") && m.includes('could not be found')) || m.includes('incomplete configuration') || m.includes('conflicting sso') || m.includes('missing required property')) {
+    return `The SSO settings of profile ${ctx.profile} are incomplete (${message}). Fix the profile in your AWS config file, then refresh.`;
+  }
+  if (m.includes('sso session') || m.includes('sso token') || m.includes('sso login') || m.includes('token is expired')) {
     return `The SSO session of profile ${ctx.profile} is missing or expired. Run \`aws sso login --profile ${ctx.profile}\`, then refresh.`;
   }
-  if (m.includes('multi-factor') || m.includes('mfa')) {
+  if (m.includes('was not found') || m.includes('could not be found')) {
+    return `Profile ${ctx.profile} (or a profile it refers to) is not in the AWS config files any more. Refresh the profile list.`;
+  }
+  if (m.includes('multi-factor') || m.includes('mfa code')) {
     return `Profile ${ctx.profile} needs an MFA code to assume its role. Refresh and enter the code when asked.`;
   }
   if (m.includes('credential_process') || m.includes('credential process')) {
@@ -135,7 +144,10 @@ function networkMessage(ctx: AwsCallContext, facts: ErrorFacts): string {
   if (facts.code === 'ENOTFOUND' || facts.code === 'EAI_AGAIN') {
     return `The host of ${where} could not be resolved for profile ${ctx.profile}. Check the endpoint_url or the region of the profile, and the network.`;
   }
-  const how = facts.code === 'ECONNREFUSED' ? 'refused the connection' : `is unreachable (${facts.code})`;
+  const how =
+    facts.code === 'ECONNREFUSED' ? 'refused the connection'
+    : facts.code === 'ECONNRESET' || facts.code === 'EPIPE' ? `dropped the connection (${facts.code})`
+    : `is unreachable (${facts.code})`;
   return `${where} ${how} for ${ctx.operation} of profile ${ctx.profile}. Start the local sandbox or fix the profile's endpoint_url, then retry.`;
 }
 

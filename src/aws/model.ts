@@ -132,3 +132,18 @@ export interface AccountContext {
   profile: ProfileInfo;
   region: string;
 }
+
+/** A share the caller owns, with what it shares and with whom ("My shares"). */
+export interface OwnedResourceShare extends ResourceShareSummary {
+  resources: ShareAssociation[];
+  principals: ShareAssociation[];
+}
+
+export interface ShareAssociation {
+  /** Resource ARN, or principal (account id / organization, OU or IAM ARN). */
+  entity: string;
+  /** ASSOCIATING (e.g. invitation not yet accepted), ASSOCIATED, FAILED, ... */
+  status: string;
+  statusMessage?: string;
+  external?: boolean;
+}

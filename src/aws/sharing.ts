@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import {
   AcceptResourceShareInvitationCommand,
   CreateResourceShareCommand,
+  DeleteResourceShareCommand,
   RejectResourceShareInvitationCommand,
   paginateGetResourceShareAssociations,
   paginateGetResourceShareInvitations,
+  paginateGetResourceShares,
   paginateListPermissions,
   type ResourceShare,
   type ResourceShareAssociation,
@@ -16,16 +18,13 @@ import { accountIdOfArn, parseFeatureGroupArn } from './arn';
 import { allPages, awsCall } from './call';
 import { effectiveEndpoint, type ClientPool } from './clients';
 import { AwsCallError } from './errors';
-import type { AccountContext, Invitation, InvitationStatus, ManagedPermission, ResourceShareSummary } from './model';
+import type { AccountContext, Invitation, InvitationStatus, ManagedPermission, OwnedResourceShare, ResourceShareSummary, ShareAssociation } from './model';
 import { accessFromPermissionName, accessRank, isFeatureGroupPermissionName } from './permissions';
 import { validateAccountId } from './validation';
 
 export { accessFromPermissionName } from './permissions';
 
 const RAM_PAGE = 500;
-/** New associations start ASSOCIATING on AWS (aws-facts §2.6); look again briefly before reporting. */
-const ASSOCIATION_CHECKS = 5;
-const ASSOCIATION_CHECK_INTERVAL_MS = 400;
 
 export interface ShareRequest {
   featureGroupArn: string;
@@ -33,6 +32,8 @@ export interface ShareRequest {
   /** 12-digit account ids, or organization / OU / IAM ARNs. */
   principals: string[];
   shareName?: string;
+  /** false keeps the share inside the caller's organization (outside accounts then fail). Default true. */
+  allowExternalPrincipals?: boolean;
 }
 
 function pad(n: number): string {
@@ -59,6 +60,13 @@ function toShareSummary(s: ResourceShare | undefined, fallbackName: string): Res
   };
 }
 
+function toAssociation(a: ResourceShareAssociation): ShareAssociation {
+  const out: ShareAssociation = { entity: a.associatedEntity ?? '', status: a.status ?? 'UNKNOWN' };
+  if (a.statusMessage) out.statusMessage = a.statusMessage;
+  if (a.external !== undefined) out.external = a.external;
+  return out;
+}
+
 function toInvitation(i: ResourceShareInvitation | undefined): Invitation {
   const arn = i?.resourceShareInvitationArn ?? '';
   return {
@@ -70,10 +78,6 @@ function toInvitation(i: ResourceShareInvitation | undefined): Invitation {
     status: (i?.status ?? 'PENDING') as InvitationStatus,
     invitationTime: i?.invitationTimestamp,
   };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export class SharingService {
@@ -120,7 +124,7 @@ export class SharingService {
           resourceArns: [req.featureGroupArn],
           principals,
           permissionArns: [req.permissionArn],
-          allowExternalPrincipals: true,
+          allowExternalPrincipals: req.allowExternalPrincipals ?? true,
           clientToken: randomUUID(),
         }),
       ),
@@ -151,6 +155,43 @@ export class SharingService {
     return toInvitation(out.resourceShareInvitation);
   }
 
+  /**
+   * Shares the caller owns that hold at least one feature group, newest first, with their groups and
+   * principals (DISASSOCIATED ones left out). Three RAM calls whatever the number of shares.
+   */
+  async listMyShares(ctx: AccountContext): Promise<OwnedResourceShare[]> {
+    const ram = this.pool.ram(ctx);
+    const [shares, resources, principals] = await Promise.all([
+      awsCall(ctx, 'ram', 'GetResourceShares', () =>
+        allPages(paginateGetResourceShares({ client: ram }, { resourceOwner: 'SELF', maxResults: RAM_PAGE }), (p) => p.resourceShares)),
+      this.ownAssociations(ctx, 'RESOURCE'),
+      this.ownAssociations(ctx, 'PRINCIPAL'),
+    ]);
+    const live = (a: ResourceShareAssociation) => a.status !== 'DISASSOCIATED' && a.status !== 'DISASSOCIATING';
+    const out: OwnedResourceShare[] = [];
+    for (const share of shares) {
+      if (!share.resourceShareArn || share.status === 'DELETED' || share.status === 'DELETING') continue;
+      const mine = (list: ResourceShareAssociation[]) => list.filter((a) => a.resourceShareArn === share.resourceShareArn && live(a)).map(toAssociation);
+      const groups = mine(resources).filter((r) => parseFeatureGroupArn(r.entity));
+      if (groups.length === 0) continue;
+      out.push({ ...toShareSummary(share, share.name ?? ''), resources: groups, principals: mine(principals) });
+    }
+    return out.sort((a, b) => (b.creationTime?.getTime() ?? 0) - (a.creationTime?.getTime() ?? 0) || a.name.localeCompare(b.name));
+  }
+
+  /** Deletes a share the caller owns: every principal loses the access it granted. */
+  async deleteShare(ctx: AccountContext, resourceShareArn: string): Promise<void> {
+    await awsCall(ctx, 'ram', 'DeleteResourceShare', () =>
+      this.pool.ram(ctx).send(new DeleteResourceShareCommand({ resourceShareArn, clientToken: randomUUID() })),
+    { target: resourceShareArn });
+  }
+
+  private ownAssociations(ctx: AccountContext, associationType: 'RESOURCE' | 'PRINCIPAL'): Promise<ResourceShareAssociation[]> {
+    return awsCall(ctx, 'ram', 'GetResourceShareAssociations', () =>
+      allPages(paginateGetResourceShareAssociations({ client: this.pool.ram(ctx) }, { associationType, maxResults: RAM_PAGE }), (p) => p.resourceShareAssociations),
+    );
+  }
+
   private async principalAssociations(ctx: AccountContext, shareArn: string): Promise<ResourceShareAssociation[]> {
     return awsCall(ctx, 'ram', 'GetResourceShareAssociations', () =>
       allPages(
@@ -161,11 +202,8 @@ export class SharingService {
   }
 
   private async checkPrincipalAssociations(ctx: AccountContext, share: ResourceShareSummary): Promise<void> {
-    let associations = await this.principalAssociations(ctx, share.arn);
-    for (let i = 1; i < ASSOCIATION_CHECKS && associations.some((a) => a.status === 'ASSOCIATING'); i++) {
-      await sleep(ASSOCIATION_CHECK_INTERVAL_MS);
-      associations = await this.principalAssociations(ctx, share.arn);
-    }
+    // Invited accounts stay ASSOCIATING until they accept, so only FAILED is worth reporting here.
+    const associations = await this.principalAssociations(ctx, share.arn);
     const failed = associations.filter((a) => a.status === 'FAILED');
     if (failed.length === 0) return;
     const list = failed.map((a) => `${a.associatedEntity ?? '?'}${a.statusMessage ? ` (${a.statusMessage})` : ''}`).join(', ');

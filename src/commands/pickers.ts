@@ -110,7 +110,6 @@ export async function featureGroupNodes(profile: ProfileNode, filter: GroupFilte
 }
 
 export async function pickFeatureGroup(
-  env: CommandEnv,
   profile: ProfileNode,
   filter: GroupFilter,
   step: StepInfo,
@@ -151,7 +150,7 @@ async function invitationNodes(profile: ProfileNode): Promise<InvitationNode[]> 
   return (await category.invitationNodes()) ?? [];
 }
 
-export async function pickInvitation(env: CommandEnv, profile: ProfileNode, step: StepInfo): Promise<InvitationNode | undefined> {
+export async function pickInvitation(profile: ProfileNode, step: StepInfo): Promise<InvitationNode | undefined> {
   return pickAfterLoading(
     step,
     `Choose a pending invitation of profile ${profile.name}`,

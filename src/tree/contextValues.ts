@@ -47,6 +47,8 @@ export const MENU_PATTERNS = {
   pendingInvitation: /^invitation;pending$/,
   profile: /^profile$/,
   retryableError: /^error;retryable$/,
+  /** Every error row offers the log. */
+  error: /^error(;|$)/,
 } as const;
 
 export type MenuPatternName = keyof typeof MENU_PATTERNS;

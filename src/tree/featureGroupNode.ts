@@ -50,14 +50,17 @@ export class FeatureGroupNode extends ExplorerNode {
     item.iconPath = groupIcon(this.summary);
     item.contextValue = featureGroupContext(this.summary.access);
     const loaded = this.detail.peek();
-    item.tooltip = markdown(featureGroupTooltip(this.summary, loaded?.ok ? loaded.value : undefined));
+    // Left undefined until described: VS Code calls resolveTreeItem on hover only for a missing tooltip.
+    if (loaded?.ok) item.tooltip = markdown(featureGroupTooltip(this.summary, loaded.value));
+    else if (this.summary.access === 'discoverOnly') item.tooltip = markdown(featureGroupTooltip(this.summary));
     return item;
   }
 
   override async resolve(item: vscode.TreeItem): Promise<vscode.TreeItem> {
-    if (this.summary.access === 'discoverOnly') return item;
-    const outcome = await this.detail.get();
-    if (outcome.ok) item.tooltip = markdown(featureGroupTooltip(this.summary, outcome.value));
+    if (item.tooltip === undefined) {
+      const outcome = await this.detail.get();
+      item.tooltip = markdown(featureGroupTooltip(this.summary, outcome.ok ? outcome.value : undefined));
+    }
     return item;
   }
 

@@ -21,6 +21,8 @@ export class ProfileNode extends ExplorerNode {
   readonly owned?: OwnedGroupsNode;
   readonly shared?: SharedGroupsNode;
   readonly invitations?: InvitationsNode;
+  /** The account-id outcome the last rendered row showed. */
+  private renderedAccount: unknown;
 
   constructor(
     private readonly env: TreeEnv,
@@ -33,12 +35,7 @@ export class ProfileNode extends ExplorerNode {
     this.context = context;
     this.accountId = new Lazy(async () => {
       if (!context) throw new Error('no region');
-      try {
-        return await env.services().catalog.callerAccountId(context);
-      } finally {
-        // The row shows the account id (or a warning icon): re-render it once the call settled.
-        queueMicrotask(() => env.changed(this));
-      }
+      return env.services().catalog.callerAccountId(context);
     });
     if (context) {
       this.owned = new OwnedGroupsNode(env, this, context);
@@ -58,6 +55,7 @@ export class ProfileNode extends ExplorerNode {
   }
 
   treeItem(): vscode.TreeItem {
+    this.renderedAccount = this.accountId.peek();
     const item = new vscode.TreeItem(this.profile.name, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const endpoints = this.profile.endpoints;
@@ -89,10 +87,15 @@ export class ProfileNode extends ExplorerNode {
         ),
       ];
     }
-    // Start everything together; the category rows each wait for their own listing.
-    void this.accountId.get();
+    // Everything starts together; each outcome stays with its own row, so a failure in one
+    // (an error row under that category) never hides the others.
     const categories = [this.owned, this.shared, this.invitations];
-    for (const c of categories) void c.items.get();
+    await Promise.all([this.accountId.get(), ...categories.map((c) => c.items.get())]);
+    if (this.accountId.peek() !== this.renderedAccount) {
+      // The row shows the account id (or a warning): re-render it once this expansion has settled;
+      // a refresh fired while VS Code still waits for these children would be dropped.
+      setTimeout(() => this.env.changed(this), 0);
+    }
     return categories;
   }
 

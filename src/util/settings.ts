@@ -12,7 +12,7 @@ export interface ExplorerSettings {
   requestTimeoutSeconds: number;
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_TIMEOUT_SECONDS = 10;
 
 export function readSettings(raw: { profiles?: unknown; regionOverride?: unknown; requestTimeoutSeconds?: unknown }): ExplorerSettings {
   const profiles = Array.isArray(raw.profiles)

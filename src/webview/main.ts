@@ -124,7 +124,10 @@ class InspectorPage {
 
   private header(): HTMLElement {
     const g = this.group;
-    const meta = [`owner ${g.ownerAccountId}`, `${formatAccess(g.access)} access`, `profile ${g.profile}`, g.region];
+    const meta =
+      g.access === 'owner'
+        ? [`your account ${g.ownerAccountId}`, `profile ${g.profile}`, g.region]
+        : [`owner ${g.ownerAccountId}`, `${formatAccess(g.access)} access`, `profile ${g.profile}`, g.region];
     const stores = g.onlineStoreEnabled
       ? ['online store', g.storageType, g.defaultTtl ? `TTL ${formatTtl(g.defaultTtl)}` : undefined].filter(Boolean).join(' · ')
       : 'no online store: records cannot be read or written here';

@@ -100,3 +100,17 @@ describe('toAwsCallError', () => {
     assert.equal(toAwsCallError(first, { profile: 'other', operation: 'X' }), first);
   });
 });
+
+describe('credentials messages are not fooled by the profile name', () => {
+  test('a profile called sso-user whose profile is missing is reported as missing', () => {
+    const e = toAwsCallError(new CredentialsProviderError('Profile sso-user was not found.'), { profile: 'sso-user', operation: 'ListFeatureGroups' });
+    assert.match(e.userMessage, /^Profile sso-user \(or a profile it refers to\) is not in the AWS config files/);
+  });
+  test('the token-provider wording for a missing SSO token asks for aws sso login', () => {
+    const e = toAwsCallError(
+      new CredentialsProviderError("The SSO session token associated with profile=dev was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile."),
+      { profile: 'dev', operation: 'Search' },
+    );
+    assert.match(e.userMessage, /aws sso login --profile dev/);
+  });
+});

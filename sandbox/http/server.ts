@@ -1,0 +1,82 @@
+// The one HTTP server: tells the services apart as AWS endpoints would (aws-facts §4, §8),
+// authenticates the caller from SigV4, applies latency and faults, runs the operation.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { callerFromAuthorization } from '../accounts';
+import { ApiError } from '../errors';
+import { isRamPath, ramService } from '../ram';
+import { runtimeService } from '../runtime';
+import type { SandboxRuntime } from '../runtimeState';
+import { sagemakerService } from '../sagemaker';
+import { stsService } from '../sts';
+import { readBody } from './body';
+import { handleControl } from './control';
+import type { HttpReply, SandboxRequest, Service } from './service';
+
+function pickService(method: string, path: string, req: IncomingMessage, query: string): Service | undefined {
+  if (req.headers['x-amz-target'] !== undefined) return sagemakerService;
+  if (path.startsWith('/FeatureGroup/') || path === '/BatchGetRecord' || path === '/BatchWriteRecord') return runtimeService;
+  if (isRamPath(path)) return ramService;
+  if (path === '/') {
+    const type = String(req.headers['content-type'] ?? '');
+    if (type.startsWith('application/x-www-form-urlencoded') || query.includes('Action=')) return stsService;
+    if (method === 'POST') return sagemakerService;
+  }
+  return undefined;
+}
+
+function write(res: ServerResponse, reply: HttpReply): void {
+  reply.headers['content-length'] = String(Buffer.byteLength(reply.body));
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
+async function handle(rt: SandboxRuntime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  const rawQuery = q < 0 ? '' : url.slice(q + 1);
+  const method = req.method ?? 'GET';
+  const { body, tooLarge } = await readBody(req);
+  if (path.startsWith('/_sandbox/')) return handleControl(rt, req, res, path, body);
+
+  const service = pickService(method, path, req, rawQuery);
+  const requestId = randomUUID();
+  if (!service) {
+    return write(res, { status: 404, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify({ message: `No AWS operation at ${method} ${path}` }) });
+  }
+  const sreq: SandboxRequest = { method, path, query: new URLSearchParams(rawQuery), headers: req.headers, body };
+  try {
+    const caller = callerFromAuthorization(rt.core, req.headers.authorization, service.authErrors);
+    const operation = service.operation(sreq);
+    if (tooLarge) throw service.badRequest('The request body is too large');
+    const latency = rt.controls.latencyFor(operation);
+    if (latency > 0) await sleep(latency);
+    const fault = rt.controls.pickFault(operation);
+    if (fault?.kind === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 3000);
+    if (fault?.kind === 'throttle' || fault?.kind === 'error500') throw service.faultError(fault.kind === 'throttle' ? 'throttle' : 'error500');
+    const result = service.invoke(rt.core, caller, operation, sreq);
+    if (service.mutating(operation)) await rt.store.changed();
+    write(res, service.reply(operation, result, requestId));
+  } catch (err) {
+    if (err instanceof ApiError) return write(res, service.error(err, requestId));
+    console.error('sandbox: unexpected error', err);
+    write(res, service.error(service.faultError('error500'), requestId));
+  }
+}
+
+export function createSandboxServer(rt: SandboxRuntime): Server {
+  const server = createServer((req, res) => {
+    handle(rt, req, res).catch((err: unknown) => {
+      console.error('sandbox: request failed', err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+  return server;
+}

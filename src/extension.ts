@@ -1,0 +1,88 @@
+// Entry point: builds the services, the tree, the inspector registry and the commands. No AWS call
+// happens here; profiles load when the view is shown and AWS is called when a profile is expanded.
+import * as vscode from 'vscode';
+import { sharedFilePaths } from './aws/profiles';
+import { COMMANDS } from './commands/ids';
+import { registerCommands } from './commands/register';
+import { InspectorPanels } from './inspector/panels';
+import type { InspectorRequest, InspectorResponse } from './inspector/protocol';
+import { FeatureStoreTreeProvider } from './tree/provider';
+import { snapshotTree, type TreeSnapshotNode } from './tree/snapshot';
+import { createLog, logAwsCall } from './util/log';
+import { createServices, type Services } from './util/services';
+import { readSettings, SETTINGS_SECTION, type ExplorerSettings } from './util/settings';
+
+export const VIEW_ID = 'featureStoreExplorer.profiles';
+
+export type { TreeSnapshotNode } from './tree/snapshot';
+
+/** What activate() returns: enough for the extension-host tests, nothing more. */
+export interface ExplorerApi {
+  /** Re-read the profiles and forget every loaded listing; resolves when the roots are known. */
+  refresh(): Promise<void>;
+  /** What the tree shows, loading down to `depth` (default 3: profiles, categories, their items). */
+  snapshot(depth?: number): Promise<TreeSnapshotNode[]>;
+  /** Sends a request to the open inspector of (profile, group ARN) as its page would; undefined if none is open. */
+  inspectorRequest(profile: string, featureGroupArn: string, request: InspectorRequest): Promise<InspectorResponse | undefined>;
+}
+
+function currentSettings(): ExplorerSettings {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return readSettings({ profiles: c.get('profiles'), regionOverride: c.get('regionOverride'), requestTimeoutSeconds: c.get('requestTimeoutSeconds') });
+}
+
+export function activate(context: vscode.ExtensionContext): ExplorerApi {
+  const log = createLog();
+  let settings = currentSettings();
+  let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e) });
+
+  const tree = new FeatureStoreTreeProvider(() => services, () => settings, log);
+  const inspectors = new InspectorPanels(context.extensionUri, () => services.records, log);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+
+  context.subscriptions.push(
+    log,
+    tree,
+    view,
+    inspectors,
+    ...registerCommands({ tree, services: () => services, log, inspectors }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
+      const previous = settings;
+      settings = currentSettings();
+      if (settings.requestTimeoutSeconds !== previous.requestTimeoutSeconds) {
+        services.pool.dispose();
+        services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e) });
+      }
+      log.info('Settings changed: reloading the Feature Store view.');
+      tree.refreshAll();
+    }),
+    // Editing the AWS files in VS Code (e.g. after "Open AWS Config File") refreshes the view.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      const { configFile, credentialsFile } = sharedFilePaths();
+      if (doc.uri.scheme === 'file' && (doc.uri.fsPath === configFile || doc.uri.fsPath === credentialsFile)) {
+        log.info(`${doc.uri.fsPath} saved: reloading the profiles.`);
+        tree.refreshAll();
+      }
+    }),
+    { dispose: () => services.pool.dispose() },
+  );
+  log.info(`Feature Store Explorer activated (VS Code ${vscode.version}). Command ${COMMANDS.showLog} opens this log.`);
+
+  return {
+    async refresh() {
+      tree.refreshAll();
+      await tree.profileNodes();
+    },
+    snapshot(depth = 3) {
+      return snapshotTree(tree, depth);
+    },
+    async inspectorRequest(profile, featureGroupArn, request) {
+      return inspectors.find(profile, featureGroupArn)?.request(request);
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}
