@@ -8,7 +8,7 @@
 // Cross-account ARNs without any grant are refused as access denied whether or not the group
 // exists, so existence never leaks (the workshop notebook sees AccessDeniedException there).
 import { accountsOfPrincipalArn } from './accounts';
-import { featureGroupArn, parseFeatureGroupArn } from './arn';
+import { featureGroupArn, parseCatalogArn, parseFeatureGroupArn } from './arn';
 import { CATALOG_TYPE, FEATURE_GROUP_NAME_RE, FEATURE_GROUP_TYPE, MANAGED_PERMISSIONS, OPS_BY_LEVEL, type PermissionLevel } from './constants';
 import type { Caller, Core } from './core';
 import { ApiError } from './errors';
@@ -89,7 +89,7 @@ export function catalogOwnersVisibleTo(state: State, accountId: string, region: 
   for (const share of Object.values(state.shares)) {
     if (share.status !== 'ACTIVE' || share.owningAccountId === accountId || share.region !== region) continue;
     if (permissionFor(share, CATALOG_TYPE) !== 'CatalogSearch') continue;
-    const catalog = share.resources.find((r) => r.status === 'ASSOCIATED' && r.entity.includes(':sagemaker-catalog/') && r.entity.includes(`:${region}:`));
+    const catalog = share.resources.some((r) => r.status === 'ASSOCIATED' && parseCatalogArn(r.entity)?.region === region);
     if (!catalog) continue;
     if (share.principals.some((p) => p.status === 'ASSOCIATED' && principalCovers(state, p.entity, accountId))) owners.add(share.owningAccountId);
   }

@@ -28,11 +28,6 @@ export function organizationOf(state: State, accountId: string): Organization | 
   return state.organizations.find((org) => org.accounts.includes(accountId));
 }
 
-export function sameOrganization(state: State, a: string, b: string): boolean {
-  const org = organizationOf(state, a);
-  return !!org && org.accounts.includes(b);
-}
-
 /** Accounts an organization or OU ARN stands for, or undefined if the ARN names neither. */
 export function accountsOfPrincipalArn(state: State, arn: string): string[] | undefined {
   for (const org of state.organizations) {

@@ -11,6 +11,9 @@ export interface Caller {
   accessKeyId: string;
 }
 
+/** Epoch milliseconds → the epoch-seconds numbers the JSON protocols carry. */
+export const secs = (ms: number): number => ms / 1000;
+
 export class Core {
   constructor(
     public state: State,

@@ -9,7 +9,3 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-export function notFound(message: string): ApiError {
-  return new ApiError('ResourceNotFound', message);
-}

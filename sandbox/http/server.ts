@@ -59,7 +59,7 @@ async function handle(rt: SandboxRuntime, req: IncomingMessage, res: ServerRespo
       return;
     }
     if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 3000);
-    if (fault?.kind === 'throttle' || fault?.kind === 'error500') throw service.faultError(fault.kind === 'throttle' ? 'throttle' : 'error500');
+    if (fault?.kind === 'throttle' || fault?.kind === 'error500') throw service.faultError(fault.kind);
     const result = service.invoke(rt.core, caller, operation, sreq);
     if (service.mutating(operation)) await rt.store.changed();
     write(res, service.reply(operation, result, requestId));

@@ -2,13 +2,12 @@
 import { parseRamArn } from '../arn';
 import { Check } from '../check';
 import { INVITATION_VALIDITY_MS, MANAGED_PERMISSIONS, type ManagedPermission } from '../constants';
-import type { Caller, Core } from '../core';
+import { secs, type Caller, type Core } from '../core';
 import { ApiError } from '../errors';
 import type { Association, Invitation, ResourceShare } from '../state';
 
 export const ramCheck = new Check('InvalidParameterException', 'MissingRequiredParameterException');
 
-export const secs = (ms: number): number => ms / 1000;
 export const DEFAULT_MAX_RESULTS = 100;
 
 export function malformed(arn: string): ApiError {

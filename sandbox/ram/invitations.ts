@@ -2,13 +2,13 @@
 // Invitations are the receiver's; they expire 7 days after they were sent (sandbox clock).
 import { parseRamArn } from '../arn';
 import type { Json } from '../check';
-import type { Caller, Core } from '../core';
+import { secs, type Caller, type Core } from '../core';
 import { ApiError } from '../errors';
 import { paginate } from '../paging';
 import { compareBy } from '../sorting';
 import type { Invitation } from '../state';
 import { resourceTypeOf } from './associate';
-import { badToken, checkShareArn, DEFAULT_MAX_RESULTS, invitationShape, invitationStatus, malformed, ramCheck as check, secs } from './common';
+import { badToken, checkShareArn, DEFAULT_MAX_RESULTS, invitationShape, invitationStatus, malformed, ramCheck as check } from './common';
 
 function notFound(arn: string): ApiError {
   return new ApiError('ResourceShareInvitationArnNotFoundException', `ResourceShareInvitationArn ${arn} could not be found.`);

@@ -2,12 +2,12 @@
 import { principalCovers } from '../access';
 import type { Json } from '../check';
 import { CATALOG_TYPE, FEATURE_GROUP_TYPE } from '../constants';
-import type { Caller, Core } from '../core';
+import { secs, type Caller, type Core } from '../core';
 import { ApiError } from '../errors';
 import { paginate } from '../paging';
 import type { ResourceShare } from '../state';
 import { resourceTypeOf } from './associate';
-import { badToken, checkShareArn, DEFAULT_MAX_RESULTS, ramCheck as check, secs } from './common';
+import { badToken, checkShareArn, DEFAULT_MAX_RESULTS, ramCheck as check } from './common';
 import { isSharedWith } from './shares';
 
 const KNOWN_TYPES = [FEATURE_GROUP_TYPE, CATALOG_TYPE];

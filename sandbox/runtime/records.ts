@@ -1,13 +1,18 @@
 // GetRecord, PutRecord, DeleteRecord and the shared write path used by BatchWriteRecord.
 import type { Json } from '../check';
 import type { Caller, Core } from '../core';
-import { ttlMs } from '../sagemaker/definitions';
-import { checkTtl } from '../sagemaker/definitions';
+import { checkTtl, ttlMs } from '../sagemaker/definitions';
 import { dict, type FeatureGroup, type FeatureValue, type StoredRecord } from '../state';
 import { requireOnlineStore, resolveGroup, rtCheck as check } from './resolve';
 import { checkRecord, parseEventTime, validationError } from './values';
 
-const TARGET_STORES = ['OnlineStore', 'OfflineStore'] as const;
+const TARGET_STORES: readonly string[] = ['OnlineStore', 'OfflineStore'];
+
+function checkTargetStores(targets: readonly string[] | undefined): void {
+  for (const t of targets ?? []) {
+    if (!TARGET_STORES.includes(t)) throw check.fail(`1 validation error detected: Value '${t}' at 'targetStores' failed to satisfy constraint: Member must satisfy enum value set: [OnlineStore, OfflineStore]`);
+  }
+}
 
 /** The live online record for an id, or undefined if absent, soft-deleted or past its TTL. */
 export function liveRecord(core: Core, fg: FeatureGroup, id: string): StoredRecord | undefined {
@@ -53,10 +58,8 @@ export function putRecord(core: Core, caller: Caller, group: string, input: Json
 
 /** Validates and stores one record; `defaultTtl` is BatchWriteRecord's request-level TTL. */
 export function writeRecord(core: Core, fg: FeatureGroup, input: Json, defaultTtl: Json | undefined): void {
-  const targets = check.list(input, 'TargetStores', { min: 1, max: 2 }) as string[] | undefined;
-  for (const t of targets ?? []) {
-    if (!TARGET_STORES.includes(t as (typeof TARGET_STORES)[number])) throw check.fail(`1 validation error detected: Value '${t}' at 'targetStores' failed to satisfy constraint: Member must satisfy enum value set: [OnlineStore, OfflineStore]`);
-  }
+  const targets = check.strList(input, 'TargetStores', { min: 1, max: 2 });
+  checkTargetStores(targets);
   const ttl = checkTtl(check, check.obj(input, 'TtlDuration') ?? defaultTtl);
   if (input.Record === undefined) throw check.missing('Record');
   const checked = checkRecord(fg, input.Record);
@@ -83,9 +86,7 @@ export function deleteRecord(core: Core, caller: Caller, group: string, query: U
   if (rawEventTime === null) throw check.missing('EventTime');
   const mode = query.get('DeletionMode') ?? 'SoftDelete';
   if (mode !== 'SoftDelete' && mode !== 'HardDelete') throw check.fail(`1 validation error detected: Value '${mode}' at 'deletionMode' failed to satisfy constraint: Member must satisfy enum value set: [SoftDelete, HardDelete]`);
-  for (const t of query.getAll('TargetStores')) {
-    if (!TARGET_STORES.includes(t as (typeof TARGET_STORES)[number])) throw check.fail(`1 validation error detected: Value '${t}' at 'targetStores' failed to satisfy constraint: Member must satisfy enum value set: [OnlineStore, OfflineStore]`);
-  }
+  checkTargetStores(query.getAll('TargetStores'));
   const fg = resolveGroup(core, caller, group, 'DeleteRecord');
   const etDef = fg.featureDefinitions.find((d) => d.FeatureName === fg.eventTimeFeatureName)!;
   const eventTime = parseEventTime(etDef, rawEventTime);

@@ -3,13 +3,13 @@ import { resolveFeatureGroup } from '../access';
 import { featureGroupArn } from '../arn';
 import type { Json } from '../check';
 import { FEATURE_GROUP_NAME_RE } from '../constants';
-import type { Caller, Core } from '../core';
+import { secs, type Caller, type Core } from '../core';
 import { ApiError } from '../errors';
 import { paginate } from '../paging';
 import { dict, type FeatureGroup, type OnlineStoreConfig } from '../state';
 import { checkDefinitions, checkTtl } from './definitions';
 import { smCheck as check, smResolveErrors } from './errors';
-import { describeShape, secs } from './shapes';
+import { describeShape } from './shapes';
 import { compareBy } from '../sorting';
 
 const MAX_GROUPS_PER_ACCOUNT = 100;

@@ -2,11 +2,10 @@
 import { resolveFeatureGroup } from '../access';
 import type { Json } from '../check';
 import { FEATURE_NAME_RE } from '../constants';
-import type { Caller, Core } from '../core';
+import { secs, type Caller, type Core } from '../core';
 import { ApiError } from '../errors';
 import type { FeatureGroup, FeatureMetadata } from '../state';
 import { smCheck as check, smResolveErrors } from './errors';
-import { secs } from './shapes';
 
 const PARAM_RE = /^([\p{L}\p{Z}\p{N}_.:/=+-]*)$/u;
 

@@ -1,8 +1,6 @@
 // Feature group → the response shapes DescribeFeatureGroup and Search return (epoch seconds).
-import type { Core } from '../core';
+import { secs, type Core } from '../core';
 import type { FeatureGroup } from '../state';
-
-export const secs = (ms: number): number => ms / 1000;
 
 export function describeShape(core: Core, fg: FeatureGroup): Record<string, unknown> {
   return {

@@ -9,12 +9,12 @@ import { acceptResourceShareInvitation } from '../ram/invitations';
 import { createResourceShare } from '../ram/shares';
 import { writeRecord } from '../runtime/records';
 import { createFeatureGroup } from '../sagemaker/featureGroups';
+import { DEFAULT_REGION as REGION } from '../constants';
 import { emptyState, type State } from '../state';
 
 export const ANALYTICS = '111111111111';
 export const MARKETING = '222222222222';
 export const PARTNER = '333333333333';
-const REGION = 'us-east-1';
 const ORG_ID = 'o-demo1234567';
 const DAY = 86_400_000;
 const PERMISSION = 'arn:aws:ram::aws:permission/AWSRAMPermissionSageMaker';

@@ -172,6 +172,7 @@ export class ClientPool {
       clientConfig: stsConfig,
       clientPlugins: innerLog,
       // fromIni does not pass clientConfig on to the web-identity provider: give it a role assumer.
+      // (Its options type leaves out `endpoint`, which the STS client it builds does honour.)
       roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(stsConfig as never, innerLog as never),
     });
   }

@@ -14,6 +14,8 @@ abstract class CategoryNode<T> extends ExplorerNode {
   readonly id: string;
   readonly items: Lazy<T[]>;
   private nodes?: ExplorerNode[];
+  /** Told each time VS Code has been given this category's rows (the profile waits for that). */
+  onChildrenServed?: () => void;
 
   protected constructor(
     protected readonly env: TreeEnv,
@@ -44,7 +46,7 @@ abstract class CategoryNode<T> extends ExplorerNode {
   async treeItem(): Promise<vscode.TreeItem> {
     const outcome = await this.items.get();
     const label = formatCategoryLabel(this.title, outcome.ok ? outcome.value.length : undefined);
-    const expanded = !outcome.ok || this.expandedWhen(outcome.value);
+    const expanded = await this.opensExpanded();
     const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = categoryContext(this.kind);
@@ -59,6 +61,12 @@ abstract class CategoryNode<T> extends ExplorerNode {
   }
 
   override async children(): Promise<ExplorerNode[]> {
+    const rows = await this.rows();
+    this.onChildrenServed?.();
+    return rows;
+  }
+
+  protected async rows(): Promise<ExplorerNode[]> {
     const outcome = await this.items.get();
     if (!outcome.ok) {
       const error = asCallError(outcome.error, this.context.profile.name, this.operation);
@@ -67,6 +75,12 @@ abstract class CategoryNode<T> extends ExplorerNode {
     if (outcome.value.length === 0) return [new MessageNode(this, 'empty', this.emptyText())];
     this.nodes ??= outcome.value.map((item) => this.nodeFor(item));
     return this.nodes;
+  }
+
+  /** Whether the row is shown expanded at first (known once loaded): VS Code then asks for its rows. */
+  async opensExpanded(): Promise<boolean> {
+    const outcome = await this.items.get();
+    return !outcome.ok || this.expandedWhen(outcome.value);
   }
 
   /** The loaded items, loading them if needed; undefined when the load failed (the row says why). */
@@ -100,7 +114,7 @@ export class OwnedGroupsNode extends CategoryNode<FeatureGroupSummary> {
   }
   /** The group nodes, once loaded (pickers reuse them so a describe is never repeated). */
   async groupNodes(): Promise<FeatureGroupNode[] | undefined> {
-    return (await this.loaded()) ? ((await this.children()).filter((n) => n instanceof FeatureGroupNode) as FeatureGroupNode[]) : undefined;
+    return (await this.loaded()) ? ((await this.rows()).filter((n) => n instanceof FeatureGroupNode) as FeatureGroupNode[]) : undefined;
   }
 }
 
@@ -121,7 +135,7 @@ export class SharedGroupsNode extends CategoryNode<FeatureGroupSummary> {
     return new FeatureGroupNode(this.env, this, group, this.context);
   }
   async groupNodes(): Promise<FeatureGroupNode[] | undefined> {
-    return (await this.loaded()) ? ((await this.children()).filter((n) => n instanceof FeatureGroupNode) as FeatureGroupNode[]) : undefined;
+    return (await this.loaded()) ? ((await this.rows()).filter((n) => n instanceof FeatureGroupNode) as FeatureGroupNode[]) : undefined;
   }
 }
 
@@ -148,6 +162,6 @@ export class InvitationsNode extends CategoryNode<Invitation> {
     return invitations.some((i) => i.status === 'PENDING');
   }
   async invitationNodes(): Promise<InvitationNode[] | undefined> {
-    return (await this.loaded()) ? ((await this.children()).filter((n) => n instanceof InvitationNode) as InvitationNode[]) : undefined;
+    return (await this.loaded()) ? ((await this.rows()).filter((n) => n instanceof InvitationNode) as InvitationNode[]) : undefined;
   }
 }

@@ -91,12 +91,36 @@ export class ProfileNode extends ExplorerNode {
     // (an error row under that category) never hides the others.
     const categories = [this.owned, this.shared, this.invitations];
     await Promise.all([this.accountId.get(), ...categories.map((c) => c.items.get())]);
-    if (this.accountId.peek() !== this.renderedAccount) {
-      // The row shows the account id (or a warning): re-render it once this expansion has settled;
-      // a refresh fired while VS Code still waits for these children would be dropped.
-      setTimeout(() => this.env.changed(this), 0);
-    }
+    if (this.accountId.peek() !== this.renderedAccount) await this.refreshRowWhenSettled(categories);
     return categories;
+  }
+
+  /**
+   * The row shows the account id (or a warning), known only now: re-render it, but only after VS Code
+   * has fetched the rows of the categories it opens. Refreshing the profile earlier makes VS Code drop
+   * those in-flight requests ("No tree item with id ... found") and show them expanded but empty.
+   */
+  private async refreshRowWhenSettled(categories: Array<{ opensExpanded(): Promise<boolean>; onChildrenServed?: () => void }>): Promise<void> {
+    const waiting = new Set<object>();
+    for (const c of categories) if (await c.opensExpanded()) waiting.add(c);
+    let fired = false;
+    const fire = () => {
+      if (fired) return;
+      fired = true;
+      for (const c of categories) c.onChildrenServed = undefined;
+      clearTimeout(fallback);
+      setTimeout(() => this.env.changed(this), 0);
+    };
+    // If the user collapses the profile at once, VS Code never asks: update the row anyway.
+    const fallback = setTimeout(fire, 3000);
+    if (waiting.size === 0) return fire();
+    for (const c of categories) {
+      if (!waiting.has(c)) continue;
+      c.onChildrenServed = () => {
+        waiting.delete(c);
+        if (waiting.size === 0) fire();
+      };
+    }
   }
 
   /** Forget everything loaded for this profile (clients included) and load again when shown. */

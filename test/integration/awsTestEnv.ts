@@ -30,7 +30,7 @@ export interface AwsTestEnv {
   close(): Promise<void>;
 }
 
-/** The demo profiles of the brief, plus whatever extra config text a test needs (`{url}` is the sandbox). */
+/** The demo profiles of the brief, plus extra config text (`{url}` = the sandbox, `{dir}` = the temp folder). */
 export async function startAwsTestEnv(opts: { extraConfig?: string; pool?: ClientPoolOptions } = {}): Promise<AwsTestEnv> {
   const sandbox = await startSandbox({ seed: 'demo' });
   const dir = await mkdtemp(join(tmpdir(), 'fsx-int-'));
@@ -40,7 +40,7 @@ export async function startAwsTestEnv(opts: { extraConfig?: string; pool?: Clien
     ['partner', PARTNER],
   ]
     .map(([name, key]) => `[profile ${name}]\naws_access_key_id = ${key}\naws_secret_access_key = sandbox\nregion = ${REGION}\nendpoint_url = ${sandbox.url}\n`)
-    .join('\n') + (opts.extraConfig ?? '').replaceAll('{url}', sandbox.url);
+    .join('\n') + (opts.extraConfig ?? '').replaceAll('{url}', sandbox.url).replaceAll('{dir}', dir);
   await writeFile(join(dir, 'config'), config);
   await writeFile(join(dir, 'credentials'), '');
   const env: NodeJS.ProcessEnv = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };

@@ -2,7 +2,9 @@
 // sandbox STS, unreachable and silent endpoints, profiles without usable credentials.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { FeatureStoreCatalog } from '../../src/aws/catalog';
 import { ClientPool } from '../../src/aws/clients';
 import { AwsCallError } from '../../src/aws/errors';
@@ -71,6 +73,12 @@ aws_secret_access_key = sandbox
 region = us-east-1
 endpoint_url = ${silent.url}
 
+[profile web-identity]
+role_arn = arn:aws:iam::${ANALYTICS}:role/WebReader
+web_identity_token_file = {dir}/token
+region = us-east-1
+endpoint_url = {url}
+
 [profile nothing]
 region = us-east-1
 endpoint_url = {url}
@@ -131,6 +139,21 @@ describe('assume-role profiles', () => {
     } finally {
       pool.dispose();
     }
+  });
+});
+
+describe('web identity profiles', () => {
+  test('AssumeRoleWithWebIdentity goes to the profile STS endpoint (the sandbox, which does not offer it)', async () => {
+    await writeFile(join(t.dir, 'token'), 'header.payload.signature');
+    const ctx = t.ctx('web-identity');
+    assert.equal(ctx.profile.kind, 'webIdentity');
+    await assert.rejects(t.catalog.callerAccountId(ctx), (err: unknown) => {
+      assert.ok(err instanceof AwsCallError);
+      // An HTTP answer from the sandbox STS (it refuses the unsigned call), not a DNS failure on sts.amazonaws.com.
+      assert.match(err.code, /^(MissingAuthenticationToken|InvalidAction)$/);
+      assert.ok(err.httpStatusCode && err.httpStatusCode >= 400);
+      return true;
+    });
   });
 });
 
