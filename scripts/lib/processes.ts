@@ -14,6 +14,7 @@ const liveGroups = new Set<number>();
 let cleaningUp: Promise<void> | undefined;
 let signalHandlersInstalled = false;
 let mainExitCode: number | undefined;
+let interrupted = false;
 
 /** Registers work to undo at the end (LIFO). Returns a function that unregisters it. */
 export function onCleanup(fn: Cleanup): () => void {
@@ -25,9 +26,9 @@ export function onCleanup(fn: Cleanup): () => void {
   };
 }
 
-/** True when the script's main function failed (cleanups may keep evidence then). */
+/** True when the script's main function failed on its own (not by Ctrl+C): cleanups may keep evidence. */
 export function mainFailed(): boolean {
-  return mainExitCode !== undefined && mainExitCode !== 0;
+  return !interrupted && mainExitCode !== undefined && mainExitCode !== 0;
 }
 
 /** True once teardown has begun (Ctrl+C or the end of the script): children exiting is expected. */
@@ -69,6 +70,7 @@ function installSignalHandlers(): void {
   process.on('exit', killAllGroupsNow);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      interrupted = true;
       console.error(`\n${signal} received, stopping everything...`);
       const forceExit = setTimeout(() => process.exit(130), 15_000);
       forceExit.unref();
@@ -224,7 +226,8 @@ export function runMain(main: () => Promise<number | void>): void {
     .then(
       (code) => code ?? 0,
       (err: unknown) => {
-        console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+        // After Ctrl+C, whatever was in flight fails as its servers go away: not worth printing.
+        if (!interrupted) console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
         return 1;
       },
     )

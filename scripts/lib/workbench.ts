@@ -26,10 +26,20 @@ let sharedBrowser: Promise<Browser> | undefined;
 
 /** One Chromium per script run; closed by the cleanup handlers. */
 export function getBrowser(): Promise<Browser> {
-  sharedBrowser ??= chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }).then((browser) => {
-    onCleanup(() => browser.close().catch(() => undefined));
-    return browser;
-  });
+  sharedBrowser ??= chromium
+    .launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // Playwright's own signal handling would exit the process on Ctrl+C before our cleanup ran.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+    .then((browser) => {
+      onCleanup(() => browser.close().catch(() => undefined));
+      return browser;
+    });
   return sharedBrowser;
 }
 
@@ -70,61 +80,92 @@ export async function openFeatureStoreView(page: Page, title = 'Feature Store'):
   await page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first().waitFor({ timeout: 30_000 });
 }
 
+interface RowState {
+  found: boolean;
+  expanded?: 'true' | 'false' | null;
+  /** The row right below is one level deeper, i.e. its children are rendered. */
+  childrenShown?: boolean;
+}
+
+/**
+ * Finds the row at `labels` in the side-bar trees as they are rendered right now, marks it with
+ * `data-fse-row=marker` (rows are recycled DOM elements, so a mark is only good until the next
+ * render) and says whether it is expanded with its children shown.
+ */
+async function locateRow(page: Page, labels: string[], marker: string): Promise<RowState> {
+  return page.evaluate(
+    ({ labels, marker }) => {
+      const matches = (text: string, label: string) => text === label || text.startsWith(label + ' ') || text.startsWith(label + '(');
+      const levelOf = (row: HTMLElement) => Number(row.getAttribute('aria-level') ?? '1');
+      // Each side-bar pane has its own list; the path is resolved inside one of them.
+      for (const list of Array.from(document.querySelectorAll('.part.sidebar .monaco-list'))) {
+        const rows = Array.from(list.querySelectorAll<HTMLElement>('.monaco-list-row')).sort(
+          (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
+        );
+        let start = 0;
+        let parentLevel = 0;
+        let hitIndex = -1;
+        for (const label of labels) {
+          hitIndex = -1;
+          for (let i = start; i < rows.length; i++) {
+            const level = levelOf(rows[i]);
+            // Left the previous label's subtree: the path does not continue here.
+            if (parentLevel > 0 && level <= parentLevel) break;
+            const text = (rows[i].querySelector('.label-name')?.textContent ?? rows[i].getAttribute('aria-label') ?? '').trim();
+            if (level > parentLevel && matches(text, label)) {
+              hitIndex = i;
+              start = i + 1;
+              parentLevel = level;
+              break;
+            }
+          }
+          if (hitIndex < 0) break;
+        }
+        if (hitIndex >= 0) {
+          const hit = rows[hitIndex];
+          hit.setAttribute('data-fse-row', marker);
+          const next = rows[hitIndex + 1];
+          return {
+            found: true,
+            expanded: hit.getAttribute('aria-expanded') as 'true' | 'false' | null,
+            childrenShown: !!next && levelOf(next) === levelOf(hit) + 1,
+          };
+        }
+      }
+      return { found: false };
+    },
+    { labels, marker },
+  );
+}
+
+type RowPathArg = string | { timeoutMs?: number };
+
+function splitRowArgs(args: RowPathArg[]): { labels: string[]; timeoutMs: number } {
+  const labels = args.filter((x): x is string => typeof x === 'string');
+  const options = args.find((x): x is { timeoutMs?: number } => typeof x === 'object') ?? {};
+  if (labels.length === 0) throw new Error('a tree row path needs at least one label');
+  return { labels, timeoutMs: options.timeoutMs ?? 30_000 };
+}
+
+async function rowNotFound(page: Page, labels: string[], what: string): Promise<Error> {
+  const visible = await visibleTreeLabels(page);
+  return new Error(`tree row ${labels.join(' > ')} ${what}; visible rows:\n${visible.join('\n')}`);
+}
+
 /**
  * The side-bar tree row at `labels` — a path from a root: treeRow(page, 'analytics', 'Owned',
  * 'customer-profile'). A label matches a row whose label is exactly it or starts with it followed
  * by a space or '(' (so counts in the label do not matter). The first label may be at any depth,
- * each next one must be inside the previous one's subtree. Waits for the row to appear.
+ * each next one must be inside the previous one's subtree. Waits for the row to appear (30 s, or
+ * pass { timeoutMs } last). Use the locator right away: the tree re-renders rows as data loads.
  */
-export async function treeRow(page: Page, ...labelsAndOptions: (string | { timeoutMs?: number })[]): Promise<Locator> {
-  const labels = labelsAndOptions.filter((x): x is string => typeof x === 'string');
-  const options = labelsAndOptions.find((x): x is { timeoutMs?: number } => typeof x === 'object') ?? {};
-  if (labels.length === 0) throw new Error('treeRow needs at least one label');
+export async function treeRow(page: Page, ...args: RowPathArg[]): Promise<Locator> {
+  const { labels, timeoutMs } = splitRowArgs(args);
   const marker = `row-${Math.random().toString(36).slice(2)}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const found = await page.evaluate(
-      ({ labels, marker }) => {
-        const matches = (text: string, label: string) =>
-          text === label || text.startsWith(label + ' ') || text.startsWith(label + '(');
-        // Each side-bar pane has its own list; the path is resolved inside one of them.
-        for (const list of Array.from(document.querySelectorAll('.part.sidebar .monaco-list'))) {
-          const rows = Array.from(list.querySelectorAll<HTMLElement>('.monaco-list-row')).sort(
-            (a, b) => Number(a.dataset.index) - Number(b.dataset.index),
-          );
-          let start = 0;
-          let parentLevel = 0;
-          let hit: HTMLElement | undefined;
-          for (const label of labels) {
-            hit = undefined;
-            for (let i = start; i < rows.length; i++) {
-              const level = Number(rows[i].getAttribute('aria-level') ?? '1');
-              // Left the previous label's subtree: the path does not continue here.
-              if (parentLevel > 0 && level <= parentLevel) break;
-              const text = (rows[i].querySelector('.label-name')?.textContent ?? rows[i].getAttribute('aria-label') ?? '').trim();
-              if (level > parentLevel && matches(text, label)) {
-                hit = rows[i];
-                start = i + 1;
-                parentLevel = level;
-                break;
-              }
-            }
-            if (!hit) break;
-          }
-          if (hit) {
-            hit.setAttribute('data-fse-row', marker);
-            return true;
-          }
-        }
-        return false;
-      },
-      { labels, marker },
-    );
-    if (found) return page.locator(`[data-fse-row="${marker}"]`);
-    if (Date.now() > deadline) {
-      const visible = await visibleTreeLabels(page);
-      throw new Error(`tree row ${labels.join(' > ')} not found; visible rows:\n${visible.join('\n')}`);
-    }
+    if ((await locateRow(page, labels, marker)).found) return page.locator(`[data-fse-row="${marker}"]`);
+    if (Date.now() > deadline) throw await rowNotFound(page, labels, 'not found');
     await page.waitForTimeout(250);
   }
 }
@@ -150,14 +191,29 @@ export async function rootLabels(page: Page): Promise<string[]> {
   );
 }
 
-/** Expands the row at `labels` (no-op when already expanded) and returns it. */
-export async function expandRow(page: Page, ...labels: string[]): Promise<Locator> {
-  const row = await treeRow(page, ...labels);
-  if ((await row.getAttribute('aria-expanded')) === 'false') {
-    await row.locator('.monaco-tl-twistie').click();
+/**
+ * Expands the row at `labels` and waits until its children are rendered (every node of this tree
+ * shows at least one child when expanded: items, or a message/error row). Re-checks instead of
+ * trusting one click: rows re-render while their data loads (a category can first render expanded,
+ * then collapsed with its count), so the state is read fresh each time.
+ */
+export async function expandRow(page: Page, ...args: RowPathArg[]): Promise<Locator> {
+  const { labels, timeoutMs } = splitRowArgs(args);
+  const marker = `row-${Math.random().toString(36).slice(2)}`;
+  const deadline = Date.now() + timeoutMs;
+  let lastClick = 0;
+  for (;;) {
+    const state = await locateRow(page, labels, marker);
+    const row = page.locator(`[data-fse-row="${marker}"]`);
+    if (state.found && state.expanded === 'true' && state.childrenShown) return row;
+    // Collapsed: click the twistie, but give a click time to take effect before clicking again.
+    if (state.found && state.expanded === 'false' && Date.now() - lastClick > 2000) {
+      await row.locator('.monaco-tl-twistie').click({ timeout: 5000 }).catch(() => undefined);
+      lastClick = Date.now();
+    }
+    if (Date.now() > deadline) throw await rowNotFound(page, labels, state.found ? 'did not expand' : 'not found');
+    await page.waitForTimeout(250);
   }
-  await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 30_000 });
-  return row;
 }
 
 /** Runs a command by its palette title, e.g. 'Feature Store: Refresh', through F1. */

@@ -73,11 +73,21 @@ To keep your real \`~/.aws/config\` untouched, write them to another file and st
 Expand a profile: Owned, Shared with me and Invitations load from the sandbox.
 `;
 
+/** Read-only documents of the extension (no "save?" prompt when closed). */
+const HELP_SCHEME = 'feature-store-explorer-help';
+const SANDBOX_DOC = vscode.Uri.from({ scheme: HELP_SCHEME, path: '/Local sandbox.md' });
+
+export function registerHelpDocuments(): vscode.Disposable {
+  return vscode.workspace.registerTextDocumentContentProvider(HELP_SCHEME, {
+    provideTextDocumentContent: (uri) => (uri.path === SANDBOX_DOC.path ? SANDBOX_INSTRUCTIONS : ''),
+  });
+}
+
 export async function showSandboxInstructions(): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: SANDBOX_INSTRUCTIONS });
   try {
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    await vscode.commands.executeCommand('markdown.showPreview', SANDBOX_DOC);
   } catch {
-    await vscode.window.showTextDocument(doc);
+    // Without the built-in Markdown extension: the source is readable too.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(SANDBOX_DOC));
   }
 }

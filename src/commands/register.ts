@@ -5,7 +5,7 @@ import { ErrorNode } from '../tree/leafNodes';
 import { ExplorerNode } from '../tree/node';
 import { copyArn } from './copyArn';
 import type { CommandEnv } from './env';
-import { openAwsConfig, showSandboxInstructions } from './help';
+import { openAwsConfig, registerHelpDocuments, showSandboxInstructions } from './help';
 import { COMMANDS } from './ids';
 import { acceptInvitation, rejectInvitation } from './invitations';
 import { openRecordInspector } from './openRecordInspector';
@@ -14,6 +14,7 @@ import { shareFeatureGroup } from './shareFeatureGroup';
 export function registerCommands(env: CommandEnv): vscode.Disposable[] {
   const register = (id: string, handler: (arg?: unknown) => unknown) => vscode.commands.registerCommand(id, handler);
   return [
+    registerHelpDocuments(),
     register(COMMANDS.refresh, (node) => env.tree.refresh(node instanceof ExplorerNode ? node : undefined)),
     register(COMMANDS.shareFeatureGroup, (arg) => shareFeatureGroup(env, arg)),
     register(COMMANDS.acceptInvitation, (arg) => acceptInvitation(env, arg)),

@@ -100,7 +100,7 @@ class InspectorPage {
     root.setAttribute('aria-busy', 'false');
     root.append(this.header(), this.lookupForm(), el('div', { id: 'status', role: 'status', 'aria-live': 'polite', 'data-kind': 'idle' }), this.recordSection());
     if (g.canWrite) root.append(this.writeActions(), this.editForm());
-    else root.append(el('p', { id: 'read-only-note', class: 'muted' }, `Writing is not available: ${explainAccess(g.access)}`));
+    else root.append(el('p', { id: 'read-only-note', class: 'muted' }, `Writing records needs a ReadWrite or Admin share; ask the owner (${g.ownerAccountId}).`));
     byId<HTMLFormElement>('lookup-form').addEventListener('submit', (e) => {
       e.preventDefault();
       void this.lookup();

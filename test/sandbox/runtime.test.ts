@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   BatchGetRecordCommand, BatchWriteRecordCommand, DeleteRecordCommand, GetRecordCommand, ListRecordsCommand, PutRecordCommand,
-  type FeatureValue,
+  UpdateRecordCommand, type FeatureValue,
 } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { CreateFeatureGroupCommand } from '@aws-sdk/client-sagemaker';
 import { ANALYTICS, authHeader, fgArn, rejectsWith, TestSandbox, type Clients } from './helpers';
@@ -198,5 +198,14 @@ describe('batch operations', () => {
     const second = await c.rt.send(new ListRecordsCommand({ FeatureGroupName: 'many', MaxResults: 3, NextToken: first.NextToken }));
     assert.deepEqual([...first.RecordIdentifiers!, ...second.RecordIdentifiers!], ['r-0', 'r-1', 'r-2', 'r-3', 'r-4']);
     assert.equal(second.NextToken, undefined);
+  });
+
+  test('UpdateRecord replaces the given features and keeps the others', async () => {
+    await c.rt.send(new UpdateRecordCommand({ FeatureGroupName: 'customer-profile', RecordIdentifierValueAsString: 'c-1002', Features: [s('segment', 'loyal')] }));
+    const out = await get('customer-profile', 'c-1002');
+    assert.equal(value(out.Record, 'segment')?.ValueAsString, 'loyal');
+    assert.equal(value(out.Record, 'age')?.ValueAsString, '27');
+    await rejectsWith(c.rt.send(new UpdateRecordCommand({ FeatureGroupName: 'customer-profile', RecordIdentifierValueAsString: 'nobody', Features: [s('segment', 'x')] })), 'ResourceNotFound', 404);
+    await rejectsWith(c.rt.send(new UpdateRecordCommand({ FeatureGroupName: 'customer-profile', RecordIdentifierValueAsString: 'c-1002', Features: [s('age', 'old')] })), 'ValidationError', 400);
   });
 });
