@@ -216,6 +216,23 @@ export async function expandRow(page: Page, ...args: RowPathArg[]): Promise<Loca
   }
 }
 
+/** Clicks an entry of a row's right-click menu, e.g. rowContextMenu(page, row, 'Share Feature Group…'). */
+export async function rowContextMenu(page: Page, row: Locator, label: string | RegExp): Promise<void> {
+  await row.click({ button: 'right' });
+  const pattern = typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}`) : label;
+  const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: pattern }).first();
+  await item.waitFor({ timeout: 10_000 });
+  await item.click();
+}
+
+/** Clicks one of a row's inline action buttons (shown on hover), found by its title. */
+export async function rowInlineAction(page: Page, row: Locator, title: string): Promise<void> {
+  await row.hover();
+  const button = row.locator(`.actions .action-label[aria-label^="${title}"]`).first();
+  await button.waitFor({ timeout: 10_000 });
+  await button.click();
+}
+
 /** Runs a command by its palette title, e.g. 'Feature Store: Refresh', through F1. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');

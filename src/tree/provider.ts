@@ -5,7 +5,7 @@ import { loadProfiles } from '../aws/profiles';
 import { resolveRegion, selectProfiles, type ExplorerSettings } from '../util/settings';
 import { logFailure } from '../util/log';
 import { ErrorNode, MessageNode } from './leafNodes';
-import { asCallError, ExplorerNode, type TreeEnv } from './node';
+import { ExplorerNode, type TreeEnv } from './node';
 import { ProfileNode } from './profileNode';
 import type { Services } from '../util/services';
 
@@ -83,8 +83,9 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
     } catch (err) {
       logFailure(this.log, 'Reading the AWS config files', err);
       void vscode.commands.executeCommand('setContext', NO_PROFILES_CONTEXT, false);
-      const error = asCallError(err, '(config files)', 'loadProfiles');
-      return [new ErrorNode(undefined, 'profiles', { ...error, userMessage: `Could not read the AWS config files: ${error.message}` }, () => this.refreshAll())];
+      const detail = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
+      const userMessage = `Could not read the AWS config files (${detail}). Fix the file, then click to try again.`;
+      return [new ErrorNode(undefined, 'profiles', { userMessage, operation: 'loadProfiles' }, () => this.refreshAll())];
     }
     void vscode.commands.executeCommand('setContext', NO_PROFILES_CONTEXT, profiles.length === 0);
     if (profiles.length === 0) return [];
