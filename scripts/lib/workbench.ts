@@ -222,11 +222,16 @@ export async function rowContextMenu(page: Page, row: Locator, label: string | R
   const pattern = typeof label === 'string' ? new RegExp(`^\\s*${escapeRegExp(label)}`) : label;
   const item = page.locator('.context-view .monaco-menu .action-item .action-label', { hasText: pattern }).first();
   await item.waitFor({ timeout: 10_000 });
-  await item.click();
+  // A menu ignores clicks in its first moments (against accidental picks), so click until it closes.
+  for (let attempt = 0; attempt < 5 && (await item.isVisible()); attempt++) {
+    await page.waitForTimeout(300);
+    await item.click({ timeout: 5000 }).catch(() => undefined);
+  }
+  await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 5000 });
 }
 
 /** Clicks one of a row's inline action buttons (shown on hover), found by its title. */
-export async function rowInlineAction(page: Page, row: Locator, title: string): Promise<void> {
+export async function rowInlineAction(_page: Page, row: Locator, title: string): Promise<void> {
   await row.hover();
   const button = row.locator(`.actions .action-label[aria-label^="${title}"]`).first();
   await button.waitFor({ timeout: 10_000 });
@@ -296,6 +301,13 @@ export async function inspectorFrame(page: Page, opts: { timeoutMs?: number; sel
 /** Text of the notification toasts currently shown (errors and infos the extension raised). */
 export async function notificationTexts(page: Page): Promise<string[]> {
   return page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+}
+
+/** Waits for a notification toast whose text matches, and returns its text. */
+export async function waitForNotification(page: Page, text: string | RegExp, timeoutMs = 30_000): Promise<string> {
+  const toast = page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
+  await toast.waitFor({ timeout: timeoutMs });
+  return toast.innerText();
 }
 
 function escapeRegExp(s: string): string {

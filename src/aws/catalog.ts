@@ -1,26 +1,54 @@
 // Which feature groups a profile can see: its own (ListFeatureGroups), those shared with it through
 // RAM (with the share's permission deciding the access level), and those only discoverable through an
 // owner's catalog share (Search CrossAccount). ListFeatureGroups has no cross-account option (aws-facts §0.4).
-import { paginateListResourceSharePermissions, paginateListResources } from '@aws-sdk/client-ram';
+//
+// Speed (docs/performance.md): every independent call starts at once, pages are as large as the API
+// allows, nothing is described to list it, the owned list is paged from both ends, and answers go
+// through the pool's response cache (shared by tree, lookup and inspector; concurrent identical
+// calls made once).
+import { paginateGetResourceShares, paginateListResourceSharePermissions, paginateListResources } from '@aws-sdk/client-ram';
 import {
   DescribeFeatureGroupCommand,
-  paginateListFeatureGroups,
+  ListFeatureGroupsCommand,
   paginateSearch,
   type DescribeFeatureGroupCommandOutput,
   type FeatureDefinition as SdkFeatureDefinition,
+  type FeatureGroupSummary as SdkFeatureGroupSummary,
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { parseFeatureGroupArn } from './arn';
 import { allPages, awsCall, mapLimit } from './call';
-import type { ClientPool } from './clients';
+import { effectiveEndpoint, type ClientPool, type ServiceName } from './clients';
 import type { AccessLevel, AccountContext, FeatureDefinition, FeatureGroupDetail, FeatureGroupSummary } from './model';
+import { listFromBothEnds } from './pagingBothEnds';
 import { accessFromPermissionName, isFeatureGroupPermissionName, strongerAccess } from './permissions';
+import { ProgressHub } from './progress';
 
 const FEATURE_GROUP_PAGE = 100;
 const RAM_PAGE = 500;
 const SEARCH_PAGE = 100;
-/** One ListResourceSharePermissions per share, a few at a time. */
+/** One ListResourceSharePermissions per share not classified otherwise, a few at a time. */
 const PERMISSION_LOOKUPS_IN_FLIGHT = 8;
+/**
+ * The managed feature-group permissions, asked for by ARN in GetResourceShares at the same time as
+ * ListResources, so a share's access level is known without a second round trip. A share with any
+ * other permission (customer managed, or a spelling AWS serves differently, aws-facts §0.1) falls back
+ * to ListResourceSharePermissions.
+ */
+const MANAGED_FEATURE_GROUP_PERMISSIONS: readonly { name: string; access: AccessLevel }[] = [
+  { name: 'AWSRAMPermissionSageMakerFeatureGroupReadOnly', access: 'readOnly' },
+  { name: 'AWSRAMPermissionSageMakerFeatureGroupReadWrite', access: 'readWrite' },
+  { name: 'AWSRAMPermissionSageMakerFeatureGroupAdmin', access: 'admin' },
+];
+
+export interface ListOwnedOptions {
+  /**
+   * Told the groups known so far (sorted by name) each time a page arrives, while the listing is
+   * still running, so a view can show the first rows after one round trip. Not called when the
+   * answer comes from the cache: the promise then resolves at once.
+   */
+  onProgress?: (partial: FeatureGroupSummary[]) => void;
+}
 
 interface ShareGrant {
   access: AccessLevel;
@@ -43,6 +71,38 @@ function summaryFromArn(arn: string, fallbackRegion: string, access: AccessLevel
   const parts = parseFeatureGroupArn(arn);
   if (!parts) return undefined;
   return { name: parts.name, arn, ownerAccountId: parts.accountId, region: parts.region || fallbackRegion, access };
+}
+
+function byName(a: FeatureGroupSummary, b: FeatureGroupSummary): number {
+  return a.name.localeCompare(b.name);
+}
+
+function ownedSummary(s: SdkFeatureGroupSummary, region: string): FeatureGroupSummary {
+  const arn = s.FeatureGroupArn ?? '';
+  const parts = parseFeatureGroupArn(arn);
+  return {
+    name: s.FeatureGroupName ?? parts?.name ?? arn,
+    arn,
+    ownerAccountId: parts?.accountId ?? '',
+    region: parts?.region || region,
+    status: s.FeatureGroupStatus,
+    creationTime: s.CreationTime,
+    access: 'owner',
+  };
+}
+
+/** The partition of a region's ARNs (managed permission ARNs carry it). */
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  return 'aws';
+}
+
+/** What a cached answer depends on besides the profile: region and the endpoint it came from. */
+function where(ctx: AccountContext, service: ServiceName): string[] {
+  return [ctx.region, effectiveEndpoint(ctx, service), ctx.profile.configFile ?? '', ctx.profile.credentialsFile ?? ''];
 }
 
 export class FeatureStoreCatalog {

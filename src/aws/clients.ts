@@ -10,6 +10,7 @@ import { memoize } from '@smithy/core/config';
 import type { AwsCredentialIdentity, MiddlewareStack } from '@smithy/types';
 import { callLogPlugin, type AwsCallLogEntry } from './callLog';
 import type { AccountContext, ServiceEndpoints } from './model';
+import { DEFAULT_CACHE_TTL_MS, ResponseCache } from './responseCache';
 
 export type { AwsCallLogEntry } from './callLog';
 
@@ -20,6 +21,11 @@ export interface ClientPoolOptions {
   mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
   /** Attempts per call, first one included (default 3, the SDK's standard retry strategy). */
   maxAttempts?: number;
+  /**
+   * How long listings and descriptions are reused by everyone sharing this pool, in milliseconds
+   * (default 30 000). 0 keeps nothing, but concurrent identical calls are still made once.
+   */
+  cacheTtlMs?: number;
 }
 
 export type ServiceName = keyof ServiceEndpoints;
@@ -56,10 +62,13 @@ export class ClientPool {
   private readonly credentials = new Map<string, { profile: string; provider: CredentialsProvider }>();
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
+  /** AWS answers shared by the catalog, sharing and record services of this pool; see responseCache.ts. */
+  readonly cache: ResponseCache;
 
   constructor(private readonly opts: ClientPoolOptions = {}) {
     this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.cache = new ResponseCache(opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS);
   }
 
   sagemaker(ctx: AccountContext): SageMakerClient {
@@ -78,8 +87,12 @@ export class ClientPool {
     return this.client(ctx, 'sts', (config) => this.withCallLog(ctx, 'sts', new STSClient(config)));
   }
 
-  /** Drop cached clients and credentials (all when no name), e.g. after the config files changed. */
+  /**
+   * Drop cached clients, credentials and answers (all when no name), e.g. after the config files
+   * changed or when the user asks for a refresh.
+   */
   invalidate(profileName?: string): void {
+    this.cache.invalidate(profileName);
     for (const [key, entry] of this.clients) {
       if (profileName === undefined || entry.profile === profileName) {
         entry.client.destroy();

@@ -51,8 +51,16 @@ function canonical(type: FeatureDefinition['type'], v: string): string {
   return v;
 }
 
+/** Date.UTC reads years 0–99 as 1900–1999; event times may be as early as year 0000. */
+function utcMillis(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const d = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  d.setUTCFullYear(year);
+  return d.getTime();
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const d = new Date(utcMillis(year, month + 1, 0));
+  return d.getUTCDate();
 }
 
 /** Fractional: Unix seconds. String: `yyyy-MM-ddTHH:mm:ssZ`, optionally with 1 to 9 fraction digits. */
@@ -127,4 +135,72 @@ export function validateRecord(group: FeatureGroupDetail, values: Record<string,
 export function nowEventTime(def: FeatureDefinition, now: Date = new Date()): string {
   if (def.type === 'Fractional') return (now.getTime() / 1000).toFixed(3);
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ---- event times as exact instants -------------------------------------------------------------
+// Event times are compared and shifted exactly (nanoseconds as bigint): an ISO String event time
+// may carry 9 fraction digits, more than a double holds, and "older than the stored one" must be
+// decided the way the service decides it.
+
+const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const NANOS_PER_SECOND = 1_000_000_000n;
+
+/** A decimal string as a whole number of nanoseconds (truncated past the ninth decimal). */
+function decimalSecondsToNanos(text: string): bigint | undefined {
+  const m = PLAIN_DECIMAL.exec(text);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+  const digits = `${m[2]}${m[3] ?? ''}`.replace(/^0+(?=\d)/, '') || '0';
+  const exponent = Number(m[4] ?? '0');
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) return undefined;
+  // value = digits × 10^(exponent − fractionDigits); nanos = value × 10^9.
+  const shift = 9 + exponent - (m[3] ?? '').length;
+  const magnitude = shift >= 0 ? BigInt(digits) * 10n ** BigInt(shift) : BigInt(digits) / 10n ** BigInt(-shift);
+  return m[1] === '-' ? -magnitude : magnitude;
+}
+
+/** The instant of an event time value, in nanoseconds since the epoch; undefined when it is not valid. */
+export function eventTimeNanos(def: FeatureDefinition, value: FeatureInput | undefined): bigint | undefined {
+  if (value === undefined || Array.isArray(value) || validateEventTime(def, value)) return undefined;
+  if (def.type === 'Fractional') return decimalSecondsToNanos(value);
+  const m = ISO_EVENT_TIME.exec(value)!;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const wholeSeconds = BigInt(utcMillis(year, month, day, hour, minute, second) / 1000);
+  const fraction = BigInt((m[7] ?? '.').slice(1).padEnd(9, '0'));
+  return wholeSeconds * NANOS_PER_SECOND + fraction;
+}
+
+/** An instant in the event-time feature's own format (ISO String or epoch-seconds Fractional), trailing zeros trimmed. */
+export function formatEventTime(def: FeatureDefinition, nanos: bigint): string {
+  const negative = nanos < 0n;
+  const abs = negative ? -nanos : nanos;
+  const fraction = (abs % NANOS_PER_SECOND).toString().padStart(9, '0').replace(/0+$/, '');
+  if (def.type === 'Fractional') {
+    const seconds = (abs / NANOS_PER_SECOND).toString();
+    return `${negative ? '-' : ''}${seconds}${fraction ? `.${fraction}` : ''}`;
+  }
+  const seconds = nanos >= 0n ? nanos / NANOS_PER_SECOND : -((-nanos + NANOS_PER_SECOND - 1n) / NANOS_PER_SECOND);
+  const iso = new Date(Number(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, '');
+  const frac = (nanos - seconds * NANOS_PER_SECOND).toString().padStart(9, '0').replace(/0+$/, '');
+  return `${iso}${frac ? `.${frac}` : ''}Z`;
+}
+
+/**
+ * The same instant in the other accepted format, for display next to the stored value: ISO for a
+ * Fractional (epoch seconds) event time, epoch seconds for an ISO String one.
+ */
+export function eventTimeInOtherFormat(def: FeatureDefinition, value: FeatureInput | undefined): string | undefined {
+  const nanos = eventTimeNanos(def, value);
+  if (nanos === undefined) return undefined;
+  const other: FeatureDefinition = { ...def, type: def.type === 'Fractional' ? 'String' : 'Fractional' };
+  // Years outside 0000–9999 have no ISO form here.
+  if (other.type === 'String' && (nanos < -62_167_219_200n * NANOS_PER_SECOND || nanos >= 253_402_300_800n * NANOS_PER_SECOND)) return undefined;
+  return formatEventTime(other, nanos);
+}
+
+/** -1, 0 or 1 as `a` is older than, as old as, or newer than `b`; undefined when either is not a valid event time. */
+export function compareEventTimes(def: FeatureDefinition, a: FeatureInput | undefined, b: FeatureInput | undefined): -1 | 0 | 1 | undefined {
+  const x = eventTimeNanos(def, a);
+  const y = eventTimeNanos(def, b);
+  if (x === undefined || y === undefined) return undefined;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
