@@ -3,9 +3,12 @@
 import * as vscode from 'vscode';
 import { sharedFilePaths } from './aws/profiles';
 import { COMMANDS } from './commands/ids';
+import { findInspectorTarget } from './commands/openRecordInspector';
 import { registerCommands } from './commands/register';
 import { InspectorPanels } from './inspector/panels';
+import { registerLookup } from './lookup/register';
 import type { InspectorRequest, InspectorResponse } from './inspector/protocol';
+import { trackInvitationBadge } from './tree/invitationBadge';
 import { FeatureStoreTreeProvider } from './tree/provider';
 import { snapshotTree, type TreeSnapshotNode } from './tree/snapshot';
 import { createLog, logAwsCall } from './util/log';
@@ -23,7 +26,8 @@ export interface ExplorerApi {
   /** What the tree shows, loading down to `depth` (default 3: profiles, categories, their items). */
   snapshot(depth?: number): Promise<TreeSnapshotNode[]>;
   /** Sends a request to the open inspector of (profile, group ARN) as its page would; undefined if none is open. */
-  inspectorRequest(profile: string, featureGroupArn: string, request: InspectorRequest): Promise<InspectorResponse | undefined>;
+  /** `confirm` answers the write/delete confirmation in place of the user (the modal is not shown). */
+  inspectorRequest(profile: string, featureGroupArn: string, request: InspectorRequest, answers?: { confirm?: (message: string) => boolean }): Promise<InspectorResponse | undefined>;
 }
 
 function currentSettings(): ExplorerSettings {
@@ -37,15 +41,18 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e) });
 
   const tree = new FeatureStoreTreeProvider(() => services, () => settings, log);
-  const inspectors = new InspectorPanels(context.extensionUri, () => services.records, log);
+  const inspectors = new InspectorPanels({ extensionUri: context.extensionUri, records: () => services.records, log });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const commandEnv = { tree, services: () => services, log, inspectors };
 
   context.subscriptions.push(
     log,
     tree,
     view,
+    trackInvitationBadge(tree, view),
     inspectors,
-    ...registerCommands({ tree, services: () => services, log, inspectors }),
+    ...registerCommands(commandEnv),
+    inspectors.registerSerializer((profile, groupArn) => findInspectorTarget(commandEnv, profile, groupArn)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
       const previous = settings;
@@ -67,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     }),
     { dispose: () => services.pool.dispose() },
   );
+  // CodeLenses, hovers, completions and "Look Up Record…" in Python, notebooks, TypeScript and JavaScript.
+  registerLookup(context, () => services, { tree, log });
   log.info(`Feature Store Explorer activated (VS Code ${vscode.version}). Command ${COMMANDS.showLog} opens this log.`);
 
   return {
@@ -77,8 +86,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     snapshot(depth = 3) {
       return snapshotTree(tree, depth);
     },
-    async inspectorRequest(profile, featureGroupArn, request) {
-      return inspectors.find(profile, featureGroupArn)?.request(request);
+    async inspectorRequest(profile, featureGroupArn, request, answers = {}) {
+      const { confirm } = answers;
+      return inspectors.find(profile, featureGroupArn)?.request(request, confirm ? { confirm: async (q) => confirm(q.message) } : {});
     },
   };
 }

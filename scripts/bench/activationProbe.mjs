@@ -2,8 +2,8 @@
 // `vscode` module (injected through Module._load for this measurement only) and times require()
 // and activate(). Every outgoing HTTP request or socket is counted: activation must make none.
 // Prints one JSON line: { requireMs, activateMs, totalMs, commands, httpRequests, sockets, error? }.
-/* global process, console, performance, setTimeout */
 import diagnostics from 'node:diagnostics_channel';
+import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -22,6 +22,9 @@ function stub(path) {
   return new Proxy(function () {}, {
     get(_target, prop) {
       if (prop === Symbol.toPrimitive) return () => path;
+      // Collections the extension walks at activation (open documents, editors) are empty.
+      if (prop === Symbol.iterator) return function* () {};
+      if (prop === 'length') return 0;
       if (typeof prop === 'symbol' || prop === 'then') return undefined;
       if (prop === 'dispose') return () => {};
       return stub(`${path}.${prop}`);
@@ -117,6 +120,8 @@ const known = {
       createTreeView: () => ({ dispose() {}, onDidChangeVisibility: () => disposable(), onDidExpandElement: () => disposable(), visible: false, reveal: async () => {} }),
       registerWebviewPanelSerializer: disposable,
       registerTreeDataProvider: disposable,
+      visibleTextEditors: [],
+      activeTextEditor: undefined,
     },
     { get: (t, p) => (p in t ? t[p] : stub(`window.${String(p)}`)) },
   ),
@@ -137,10 +142,21 @@ const known = {
       onDidSaveTextDocument: () => disposable(),
       registerTextDocumentContentProvider: disposable,
       workspaceFolders: undefined,
+      textDocuments: [],
+      notebookDocuments: [],
     },
     { get: (t, p) => (p in t ? t[p] : stub(`workspace.${String(p)}`)) },
   ),
 };
+// The bundle copies the module's own keys (esbuild's ESM interop), so every name of the API must exist
+// up front: the ones not modelled above become stubs, named after @types/vscode.
+const require = createRequire(import.meta.url);
+try {
+  const dts = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  for (const [, name] of dts.matchAll(/^\texport (?:class|enum|namespace|const|let|function) (\w+)/gm)) if (!(name in known)) known[name] = stub(name);
+} catch {
+  // Without @types/vscode only the modelled names exist; activate() reports what it missed.
+}
 const vscode = new Proxy(known, { get: (t, p) => (p in t ? t[p] : typeof p === 'symbol' ? undefined : stub(String(p))) });
 
 const originalLoad = Module._load;
@@ -148,7 +164,6 @@ Module._load = function (request, ...rest) {
   return request === 'vscode' ? vscode : originalLoad.call(this, request, ...rest);
 };
 
-const require = createRequire(import.meta.url);
 const memento = { get: (_k, d) => d, update: async () => {}, keys: () => [], setKeysForSync() {} };
 const context = {
   subscriptions: [],

@@ -20,6 +20,16 @@ export interface ProfileShape {
   /** Round trips of this profile's longest chain (GetCallerIdentity counts 1). */
   chain: number;
   chainList: string;
+  /** The same when ListFeatureGroups is read from both ends (src/aws/pagingBothEnds.ts). */
+  bothEndsChain: number;
+}
+
+/** Round trips to read `items` in pages of `pageSize` from both ends: the reads must share an item. */
+export function bothEndsRoundTrips(items: number, pageSize: number): number {
+  if (items <= pageSize) return 1;
+  let rounds = 2;
+  while ((2 * rounds - 1) * pageSize <= items) rounds++;
+  return rounds;
 }
 
 async function count<P>(pages: AsyncIterable<P>, items: (p: P) => unknown[] | undefined): Promise<ListShape> {
@@ -56,7 +66,8 @@ export async function measureShapes(url: string): Promise<ProfileShape[]> {
           ['GetResourceShareInvitations', invitations.pages],
         ];
         const [chainList, chain] = chains.reduce((a, b) => (b[1] > a[1] ? b : a));
-        return { profile: p.name, owned, ramResources, discoverable, invitations: { ...invitations, pending }, chain, chainList };
+        const bothEndsChain = Math.max(...chains.map(([list, n]) => (list === 'ListFeatureGroups' ? bothEndsRoundTrips(owned.items, 100) : n)));
+        return { profile: p.name, owned, ramResources, discoverable, invitations: { ...invitations, pending }, chain, chainList, bothEndsChain };
       } finally {
         sm.destroy();
         ram.destroy();

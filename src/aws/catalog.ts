@@ -3,9 +3,9 @@
 // owner's catalog share (Search CrossAccount). ListFeatureGroups has no cross-account option (aws-facts §0.4).
 //
 // Speed (docs/performance.md): every independent call starts at once, pages are as large as the API
-// allows, nothing is described to list it, the owned list is paged from both ends, and answers go
-// through the pool's response cache (shared by tree, lookup and inspector; concurrent identical
-// calls made once).
+// allows, nothing is described to list it, the owned list is paged from both ends, and every call
+// goes through the pool's response cache (callCache.ts: shared by tree, lookup and inspector;
+// concurrent identical calls made once).
 import { paginateGetResourceShares, paginateListResourceSharePermissions, paginateListResources } from '@aws-sdk/client-ram';
 import {
   DescribeFeatureGroupCommand,
@@ -18,11 +18,10 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { parseFeatureGroupArn } from './arn';
 import { allPages, awsCall, mapLimit } from './call';
-import { effectiveEndpoint, type ClientPool, type ServiceName } from './clients';
+import type { ClientPool } from './clients';
 import type { AccessLevel, AccountContext, FeatureDefinition, FeatureGroupDetail, FeatureGroupSummary } from './model';
 import { listFromBothEnds } from './pagingBothEnds';
 import { accessFromPermissionName, isFeatureGroupPermissionName, strongerAccess } from './permissions';
-import { ProgressHub } from './progress';
 
 const FEATURE_GROUP_PAGE = 100;
 const RAM_PAGE = 500;
@@ -43,9 +42,9 @@ const MANAGED_FEATURE_GROUP_PERMISSIONS: readonly { name: string; access: Access
 
 export interface ListOwnedOptions {
   /**
-   * Told the groups known so far (sorted by name) each time a page arrives, while the listing is
-   * still running, so a view can show the first rows after one round trip. Not called when the
-   * answer comes from the cache: the promise then resolves at once.
+   * Told the groups known so far (sorted by name) each time a page arrives while more are to come,
+   * so a view can show the first rows after one round trip. Not called for a one-page list (nor
+   * when the pages come from the cache): the promise then resolves at once.
    */
   onProgress?: (partial: FeatureGroupSummary[]) => void;
 }
@@ -100,11 +99,6 @@ function partitionOf(region: string): string {
   return 'aws';
 }
 
-/** What a cached answer depends on besides the profile: region and the endpoint it came from. */
-function where(ctx: AccountContext, service: ServiceName): string[] {
-  return [ctx.region, effectiveEndpoint(ctx, service), ctx.profile.configFile ?? '', ctx.profile.credentialsFile ?? ''];
-}
-
 export class FeatureStoreCatalog {
   private readonly accountIds = new Map<string, Promise<string>>();
 
@@ -126,32 +120,33 @@ export class FeatureStoreCatalog {
     return pending;
   }
 
-  /** Forget cached account ids (all when no name), e.g. after the profile changed. */
+  /** Forget cached account ids and answers (all when no name), e.g. after the profile changed. */
   forget(profileName?: string): void {
     for (const key of this.accountIds.keys()) {
       if (profileName === undefined || (JSON.parse(key) as string[])[0] === profileName) this.accountIds.delete(key);
     }
+    this.pool.cache.invalidate(profileName);
   }
 
-  async listOwned(ctx: AccountContext): Promise<FeatureGroupSummary[]> {
-    const summaries = await awsCall(ctx, 'sagemaker', 'ListFeatureGroups', () =>
-      allPages(paginateListFeatureGroups({ client: this.pool.sagemaker(ctx) }, { MaxResults: FEATURE_GROUP_PAGE }), (p) => p.FeatureGroupSummaries),
+  /**
+   * ListFeatureGroups, every page (from both ends of the name order at once), sorted by name. Calls
+   * identical to ones in flight or recently answered are not repeated (the pool's response cache).
+   */
+  async listOwned(ctx: AccountContext, opts: ListOwnedOptions = {}): Promise<FeatureGroupSummary[]> {
+    const client = this.pool.sagemaker(ctx);
+    const all = await awsCall(ctx, 'sagemaker', 'ListFeatureGroups', () =>
+      listFromBothEnds(
+        async (order, token) => {
+          const out = await client.send(new ListFeatureGroupsCommand({ MaxResults: FEATURE_GROUP_PAGE, SortBy: 'Name', SortOrder: order, NextToken: token }));
+          return { items: out.FeatureGroupSummaries ?? [], nextToken: out.NextToken };
+        },
+        {
+          idOf: (s) => s.FeatureGroupArn ?? s.FeatureGroupName ?? '',
+          onProgress: opts.onProgress && ((known) => opts.onProgress!(known().map((s) => ownedSummary(s, ctx.region)).sort(byName))),
+        },
+      ),
     );
-    const out: FeatureGroupSummary[] = [];
-    for (const s of summaries) {
-      const arn = s.FeatureGroupArn ?? '';
-      const parts = parseFeatureGroupArn(arn);
-      out.push({
-        name: s.FeatureGroupName ?? parts?.name ?? arn,
-        arn,
-        ownerAccountId: parts?.accountId ?? '',
-        region: parts?.region || ctx.region,
-        status: s.FeatureGroupStatus,
-        creationTime: s.CreationTime,
-        access: 'owner',
-      });
-    }
-    return out.sort((a, b) => a.name.localeCompare(b.name));
+    return all.map((s) => ownedSummary(s, ctx.region)).sort(byName);
   }
 
   async listSharedWithMe(ctx: AccountContext): Promise<FeatureGroupSummary[]> {
@@ -168,21 +163,7 @@ export class FeatureStoreCatalog {
   async describe(ctx: AccountContext, nameOrArn: string, access?: AccessLevel): Promise<FeatureGroupDetail> {
     const parts = parseFeatureGroupArn(nameOrArn);
     const details = { target: parts?.name ?? nameOrArn, access, ownerAccountId: parts?.accountId };
-    const pages: DescribeFeatureGroupCommandOutput[] = await awsCall(ctx, 'sagemaker', 'DescribeFeatureGroup', async () => {
-      const client = this.pool.sagemaker(ctx);
-      const out: DescribeFeatureGroupCommandOutput[] = [];
-      const seenTokens = new Set<string>();
-      let nextToken: string | undefined;
-      // FeatureDefinitions are paged (2,500 per page); NextToken is "required" in the model, so an
-      // empty or repeated token ends the loop.
-      do {
-        const page = await client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: nameOrArn, NextToken: nextToken }));
-        out.push(page);
-        nextToken = page.NextToken && !seenTokens.has(page.NextToken) && (page.FeatureDefinitions?.length ?? 0) > 0 ? page.NextToken : undefined;
-        if (nextToken) seenTokens.add(nextToken);
-      } while (nextToken);
-      return out;
-    }, details);
+    const pages = await awsCall(ctx, 'sagemaker', 'DescribeFeatureGroup', () => this.describePages(ctx, nameOrArn), details);
     const first = pages[0];
     const arn = first.FeatureGroupArn ?? nameOrArn;
     const arnParts = parseFeatureGroupArn(arn);
@@ -212,19 +193,41 @@ export class FeatureStoreCatalog {
     return detail;
   }
 
+  /** FeatureGroupDefinitions are paged (2,500 per page): every page of one describe. */
+  private async describePages(ctx: AccountContext, nameOrArn: string): Promise<DescribeFeatureGroupCommandOutput[]> {
+    const client = this.pool.sagemaker(ctx);
+    const out: DescribeFeatureGroupCommandOutput[] = [];
+    const seenTokens = new Set<string>();
+    let nextToken: string | undefined;
+    // NextToken is "required" in the model, so an empty or repeated token ends the loop.
+    do {
+      const page = await client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: nameOrArn, NextToken: nextToken }));
+      out.push(page);
+      nextToken = page.NextToken && !seenTokens.has(page.NextToken) && (page.FeatureDefinitions?.length ?? 0) > 0 ? page.NextToken : undefined;
+      if (nextToken) seenTokens.add(nextToken);
+    } while (nextToken);
+    return out;
+  }
+
   /** Feature groups of other accounts that a RAM share gives this profile access to. */
   private async listSharedThroughRam(ctx: AccountContext): Promise<FeatureGroupSummary[]> {
     const ram = this.pool.ram(ctx);
-    const resources = await awsCall(ctx, 'ram', 'ListResources', () =>
-      allPages(paginateListResources({ client: ram }, { resourceOwner: 'OTHER-ACCOUNTS', maxResults: RAM_PAGE }), (p) => p.resources),
-    );
+    // The shares' access levels are asked for alongside the resources, not after them.
+    const [resources, classified] = await Promise.all([
+      awsCall(ctx, 'ram', 'ListResources', () =>
+        allPages(paginateListResources({ client: ram }, { resourceOwner: 'OTHER-ACCOUNTS', maxResults: RAM_PAGE }), (p) => p.resources),
+      ),
+      this.sharesByManagedPermission(ctx),
+    ]);
     const groupResources = resources.filter(
       (r) => r.arn && parseFeatureGroupArn(r.arn) && (r.status === undefined || r.status === 'AVAILABLE'),
     );
     const shareArns = [...new Set(groupResources.map((r) => r.resourceShareArn).filter((a): a is string => !!a))];
-    const grants = new Map<string, ShareGrant>(
-      await mapLimit(shareArns, PERMISSION_LOOKUPS_IN_FLIGHT, async (shareArn) => [shareArn, await this.shareGrant(ctx, shareArn)] as const),
-    );
+    const unclassified = shareArns.filter((a) => !classified.has(a));
+    const grants = new Map<string, ShareGrant>(classified);
+    for (const [arn, grant] of await mapLimit(unclassified, PERMISSION_LOOKUPS_IN_FLIGHT, async (shareArn) => [shareArn, await this.shareGrant(ctx, shareArn)] as const)) {
+      grants.set(arn, grant);
+    }
     const byArn = new Map<string, FeatureGroupSummary>();
     for (const r of groupResources) {
       const grant = (r.resourceShareArn && grants.get(r.resourceShareArn)) || { access: 'readOnly' as const };
@@ -237,6 +240,34 @@ export class FeatureStoreCatalog {
       byArn.set(summary.arn, summary);
     }
     return [...byArn.values()];
+  }
+
+  /**
+   * Shares received, by the managed feature-group permission they carry: one GetResourceShares per
+   * permission, all at once. A failed call only leaves its shares to the per-share fallback.
+   */
+  private async sharesByManagedPermission(ctx: AccountContext): Promise<Map<string, ShareGrant>> {
+    const ram = this.pool.ram(ctx);
+    const partition = partitionOf(ctx.region);
+    const found = await Promise.all(
+      MANAGED_FEATURE_GROUP_PERMISSIONS.map(async (p) => {
+        try {
+          const shares = await allPages(
+            paginateGetResourceShares({ client: ram }, { resourceOwner: 'OTHER-ACCOUNTS', permissionArn: `arn:${partition}:ram::aws:permission/${p.name}`, maxResults: RAM_PAGE }),
+            (page) => page.resourceShares,
+          );
+          return shares.map((s) => ({ arn: s.resourceShareArn, grant: { access: p.access, permissionName: p.name } }));
+        } catch {
+          return [];
+        }
+      }),
+    );
+    const out = new Map<string, ShareGrant>();
+    for (const { arn, grant } of found.flat()) {
+      const previous = arn ? out.get(arn) : undefined;
+      if (arn && (!previous || strongerAccess(previous.access, grant.access) !== previous.access)) out.set(arn, grant);
+    }
+    return out;
   }
 
   /** The feature-group permission attached to one share, as an access level. */

@@ -8,6 +8,7 @@ import { STSClient, getDefaultRoleAssumerWithWebIdentity } from '@aws-sdk/client
 import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
 import { memoize } from '@smithy/core/config';
 import type { AwsCredentialIdentity, MiddlewareStack } from '@smithy/types';
+import { callCachePlugin } from './callCache';
 import { callLogPlugin, type AwsCallLogEntry } from './callLog';
 import type { AccountContext, ServiceEndpoints } from './model';
 import { DEFAULT_CACHE_TTL_MS, ResponseCache } from './responseCache';
@@ -22,8 +23,9 @@ export interface ClientPoolOptions {
   /** Attempts per call, first one included (default 3, the SDK's standard retry strategy). */
   maxAttempts?: number;
   /**
-   * How long listings and descriptions are reused by everyone sharing this pool, in milliseconds
-   * (default 30 000). 0 keeps nothing, but concurrent identical calls are still made once.
+   * How long read answers (listings, descriptions) are reused by everyone sharing this pool, in
+   * milliseconds (default 30 000; records only while in flight). 0 keeps nothing, but concurrent
+   * identical calls are still made once. See callCache.ts.
    */
   cacheTtlMs?: number;
 }
@@ -51,6 +53,11 @@ export function effectiveEndpoint(ctx: AccountContext, service: ServiceName): st
   }
 }
 
+/** One client per (profile, region, service, endpoint, files); also what a cached answer depends on. */
+function clientKey(ctx: AccountContext, service: ServiceName): string {
+  return JSON.stringify([ctx.profile.name, ctx.region, service, ctx.profile.endpoints[service] ?? '', ctx.profile.configFile ?? '', ctx.profile.credentialsFile ?? '']);
+}
+
 type CredentialsProvider = () => Promise<AwsCredentialIdentity>;
 
 interface Destroyable {
@@ -62,7 +69,7 @@ export class ClientPool {
   private readonly credentials = new Map<string, { profile: string; provider: CredentialsProvider }>();
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
-  /** AWS answers shared by the catalog, sharing and record services of this pool; see responseCache.ts. */
+  /** AWS answers shared by every client of this pool (see callCache.ts); invalidate() clears a profile's. */
   readonly cache: ResponseCache;
 
   constructor(private readonly opts: ClientPoolOptions = {}) {
@@ -72,19 +79,19 @@ export class ClientPool {
   }
 
   sagemaker(ctx: AccountContext): SageMakerClient {
-    return this.client(ctx, 'sagemaker', (config) => this.withCallLog(ctx, 'sagemaker', new SageMakerClient(config)));
+    return this.client(ctx, 'sagemaker', (config) => this.instrument(ctx, 'sagemaker', new SageMakerClient(config)));
   }
 
   runtime(ctx: AccountContext): SageMakerFeatureStoreRuntimeClient {
-    return this.client(ctx, 'featurestoreRuntime', (config) => this.withCallLog(ctx, 'featurestoreRuntime', new SageMakerFeatureStoreRuntimeClient(config)));
+    return this.client(ctx, 'featurestoreRuntime', (config) => this.instrument(ctx, 'featurestoreRuntime', new SageMakerFeatureStoreRuntimeClient(config)));
   }
 
   ram(ctx: AccountContext): RAMClient {
-    return this.client(ctx, 'ram', (config) => this.withCallLog(ctx, 'ram', new RAMClient(config)));
+    return this.client(ctx, 'ram', (config) => this.instrument(ctx, 'ram', new RAMClient(config)));
   }
 
   sts(ctx: AccountContext): STSClient {
-    return this.client(ctx, 'sts', (config) => this.withCallLog(ctx, 'sts', new STSClient(config)));
+    return this.client(ctx, 'sts', (config) => this.instrument(ctx, 'sts', new STSClient(config)));
   }
 
   /**
@@ -114,8 +121,12 @@ export class ClientPool {
     return { connectionTimeout: this.timeoutMs, requestTimeout: this.timeoutMs, throwOnRequestTimeout: true };
   }
 
-  /** Adds the call log to a new client, when the pool has a logger. */
-  private withCallLog<C extends { middlewareStack: MiddlewareStack<I, O> }, I extends object, O extends object>(ctx: AccountContext, service: ServiceName, client: C & { middlewareStack: MiddlewareStack<I, O> }): C {
+  /**
+   * Adds the response cache to a new client and, when the pool has a logger, the call log. The cache
+   * goes first (outermost): an answer it gives is not an AWS call and is not logged as one.
+   */
+  private instrument<C extends { middlewareStack: MiddlewareStack<I, O> }, I extends object, O extends object>(ctx: AccountContext, service: ServiceName, client: C & { middlewareStack: MiddlewareStack<I, O> }): C {
+    client.middlewareStack.use(callCachePlugin<I, O>(this.cache, { profile: ctx.profile.name, service, clientKey: clientKey(ctx, service) }));
     if (this.opts.logger) client.middlewareStack.use(callLogPlugin<I, O>({ profile: ctx.profile.name, region: ctx.region, service }, this.opts.logger));
     return client;
   }
@@ -126,7 +137,7 @@ export class ClientPool {
     build: (config: ClientConfig) => C,
   ): C {
     const endpoint = ctx.profile.endpoints[service];
-    const key = JSON.stringify([ctx.profile.name, ctx.region, service, endpoint ?? '', ctx.profile.configFile ?? '', ctx.profile.credentialsFile ?? '']);
+    const key = clientKey(ctx, service);
     const cached = this.clients.get(key);
     if (cached) return cached.client as C;
     const client = build({

@@ -1,6 +1,6 @@
 // Pure checks of feature values against a group's FeatureDefinitions, before a PutRecord is sent.
 // No SDK import here, so the inspector webview can bundle it too.
-import type { FeatureDefinition, FeatureGroupDetail } from './model';
+import type { FeatureDefinition, FeatureGroupDetail, TtlDuration } from './model';
 import { validateRecordId } from './validation';
 
 export type FeatureInput = string | string[];
@@ -111,7 +111,10 @@ export function validateFeatureValue(def: FeatureDefinition, value: FeatureInput
 }
 
 /** Every problem of a whole record; an empty list means it can be sent. */
-export function validateRecord(group: FeatureGroupDetail, values: Record<string, FeatureInput>): FeatureProblem[] {
+export function validateRecord(
+  group: Pick<FeatureGroupDetail, 'name' | 'features' | 'recordIdentifierFeatureName' | 'eventTimeFeatureName'>,
+  values: Record<string, FeatureInput>,
+): FeatureProblem[] {
   const problems: FeatureProblem[] = [];
   const known = new Map(group.features.map((f) => [f.name, f]));
   for (const name of Object.keys(values)) {
@@ -203,4 +206,26 @@ export function compareEventTimes(def: FeatureDefinition, a: FeatureInput | unde
   const y = eventTimeNanos(def, b);
   if (x === undefined || y === undefined) return undefined;
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * An event time for a delete that the service will honour: now, unless the stored record's event
+ * time is not older than now (clock skew, or a record written "in the future"), then one second
+ * after it. A delete with an older event time is ignored (SoftDelete) or refused (HardDelete).
+ */
+export function eventTimeAfter(def: FeatureDefinition, stored: FeatureInput | undefined, now: Date = new Date()): string {
+  const current = nowEventTime(def, now);
+  const storedNanos = eventTimeNanos(def, stored);
+  const nowNanos = eventTimeNanos(def, current)!;
+  if (storedNanos === undefined || nowNanos > storedNanos) return current;
+  return formatEventTime(def, storedNanos + NANOS_PER_SECOND);
+}
+
+const TTL_SECONDS: Record<TtlDuration['unit'], bigint> = { Seconds: 1n, Minutes: 60n, Hours: 3600n, Days: 86_400n, Weeks: 604_800n };
+
+/** ExpiresAt = EventTime + TtlDuration, as an ISO instant (undefined when the event time is not valid). */
+export function expiryOf(def: FeatureDefinition, eventTime: FeatureInput | undefined, ttl: TtlDuration): string | undefined {
+  const nanos = eventTimeNanos(def, eventTime);
+  if (nanos === undefined || !Number.isSafeInteger(ttl.value)) return undefined;
+  return formatEventTime({ name: def.name, type: 'String' }, nanos + BigInt(ttl.value) * TTL_SECONDS[ttl.unit] * NANOS_PER_SECOND);
 }

@@ -137,6 +137,24 @@ export interface AccountContext {
 export interface OwnedResourceShare extends ResourceShareSummary {
   resources: ShareAssociation[];
   principals: ShareAssociation[];
+  /** The managed permission per resource type (ListResourceSharePermissions), when loaded. */
+  permissions?: SharePermission[];
+}
+
+/** A permission a share applies; `grants` is undefined for permissions this extension does not know. */
+export interface SharePermission {
+  arn: string;
+  name: string;
+  resourceType?: string;
+  grants?: AccessLevel;
+}
+
+/** What one change to a share (create, add, remove) left behind, as RAM reports it afterwards. */
+export interface ShareChange {
+  share: ResourceShareSummary;
+  /** The associations the change touched, with their status after the change. */
+  resources: ShareAssociation[];
+  principals: ShareAssociation[];
 }
 
 export interface ShareAssociation {

@@ -12,6 +12,11 @@ export function accessFromPermissionName(name: string): AccessLevel | undefined 
   return undefined;
 }
 
+/** True for the catalog's CatalogResourceSearch permission, whatever the casing. */
+export function isCatalogPermissionName(name: string): boolean {
+  return name.toLowerCase().includes('catalogresourcesearch');
+}
+
 /** True for permissions that apply to feature groups (not the catalog, not other services). */
 export function isFeatureGroupPermissionName(name: string): boolean {
   return name.toLowerCase().includes('featuregroup');

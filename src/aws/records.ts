@@ -1,14 +1,18 @@
-// Feature Store runtime: read and write one record. Groups are always addressed by ARN, which is
-// what makes cross-account groups work (a bare name resolves in the caller's own account).
+// Feature Store runtime: read, write, delete and batch-read records. Groups are always addressed by
+// ARN, which is what makes cross-account groups work (a bare name resolves in the caller's own account).
 import { DeleteRecordCommand, GetRecordCommand, PutRecordCommand, type FeatureValue } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { awsCall } from './call';
 import type { ClientPool } from './clients';
-import { hasValue, nowEventTime, validateRecord, type FeatureInput, type FeatureProblem } from './featureValues';
+import { eventTimeAfter, hasValue, validateRecord, type FeatureInput, type FeatureProblem } from './featureValues';
 import type { AccountContext, FeatureGroupDetail, FeatureRecord, TtlDuration } from './model';
+import { batchGetRecords, type BatchGetOptions, type BatchGetResult } from './recordBatch';
+import { callDetails, valuesOf } from './recordWire';
 import { validateRecordId } from './validation';
 
-export { nowEventTime, validateEventTime, validateFeatureValue, validateRecord, hasValue } from './featureValues';
+export { eventTimeAfter, nowEventTime, validateEventTime, validateFeatureValue, validateRecord, hasValue } from './featureValues';
 export type { FeatureInput, FeatureProblem } from './featureValues';
+export type { BatchGetOptions, BatchGetResult, BatchRow } from './recordBatch';
+export { valuesOf } from './recordWire';
 
 export class RecordValidationError extends Error {
   override readonly name = 'RecordValidationError';
@@ -17,38 +21,52 @@ export class RecordValidationError extends Error {
   }
 }
 
-function callDetails(group: FeatureGroupDetail) {
-  return { target: group.name, access: group.access, ownerAccountId: group.ownerAccountId };
+export type DeletionMode = 'SoftDelete' | 'HardDelete';
+
+export function validateTtl(ttl: TtlDuration | undefined): FeatureProblem[] {
+  if (!ttl) return [];
+  if (!['Seconds', 'Minutes', 'Hours', 'Days', 'Weeks'].includes(ttl.unit)) return [{ feature: 'TtlDuration', message: `"${ttl.unit}" is not a time-to-live unit: use Seconds, Minutes, Hours, Days or Weeks.` }];
+  if (Number.isSafeInteger(ttl.value) && ttl.value >= 1) return [];
+  return [{ feature: 'TtlDuration', message: `The time to live must be a whole number of ${ttl.unit.toLowerCase()} (1 or more).` }];
 }
 
-function validateTtl(ttl: TtlDuration | undefined): FeatureProblem[] {
-  if (!ttl || (Number.isInteger(ttl.value) && ttl.value >= 1)) return [];
-  return [{ feature: 'TtlDuration', message: `The time to live must be a whole number of ${ttl.unit.toLowerCase()} (1 or more).` }];
+function checkRecordId(group: FeatureGroupDetail, recordId: string): void {
+  const idProblem = validateRecordId(recordId);
+  if (idProblem) throw new RecordValidationError([{ feature: group.recordIdentifierFeatureName, message: idProblem }]);
 }
 
 export class RecordService {
   constructor(private readonly pool: ClientPool) {}
 
-  /** undefined = the group has no record with this id. */
+  /**
+   * undefined = the group has no record with this id. ExpiresAt is always asked for: it comes back
+   * only when the record has a time to live (the group's default or its own).
+   */
   async get(ctx: AccountContext, group: FeatureGroupDetail, recordId: string, opts: { featureNames?: string[] } = {}): Promise<FeatureRecord | undefined> {
-    const idProblem = validateRecordId(recordId);
-    if (idProblem) throw new RecordValidationError([{ feature: group.recordIdentifierFeatureName, message: idProblem }]);
+    checkRecordId(group, recordId);
     const out = await awsCall(ctx, 'featurestoreRuntime', 'GetRecord', () =>
       this.pool.runtime(ctx).send(
         new GetRecordCommand({
           FeatureGroupName: group.arn,
           RecordIdentifierValueAsString: recordId,
           FeatureNames: opts.featureNames?.length ? opts.featureNames : undefined,
-          ExpirationTimeResponse: group.defaultTtl ? 'Enabled' : undefined,
+          ExpirationTimeResponse: 'Enabled',
         }),
       ),
     callDetails(group));
     if (!out.Record || out.Record.length === 0) return undefined;
-    const values: Record<string, FeatureInput> = {};
-    for (const v of out.Record) {
-      if (v.FeatureName) values[v.FeatureName] = v.ValueAsStringList ?? v.ValueAsString ?? '';
-    }
+    const values = valuesOf(out.Record);
     return out.ExpiresAt ? { values, expiresAt: out.ExpiresAt } : { values };
+  }
+
+  /**
+   * BatchGetRecord for any number of ids: de-duplicated, split into the service's batch size (100),
+   * sent concurrently; unprocessed ids are retried. Every id gets a row (found, not found, error or
+   * still unprocessed). Rejects only when every batch failed, with the first failure.
+   */
+  batchGet(ctx: AccountContext, group: FeatureGroupDetail, recordIds: string[], opts: BatchGetOptions = {}): Promise<BatchGetResult> {
+    for (const id of recordIds) checkRecordId(group, id);
+    return batchGetRecords(this.pool, ctx, group, recordIds, opts);
   }
 
   /** Validates first and throws RecordValidationError without sending; sends only features with values. */
@@ -73,14 +91,14 @@ export class RecordService {
   }
 
   /**
-   * Deletes a record. The event time must be later than the stored one (AWS ignores older deletes),
-   * so it defaults to now.
+   * Deletes a record; returns the event time the delete carried. That must be later than the
+   * stored record's (AWS ignores an older SoftDelete and refuses an older HardDelete), so by
+   * default it is now, or just after the stored event time when that is not in the past.
    */
-  async delete(ctx: AccountContext, group: FeatureGroupDetail, recordId: string, opts: { eventTime?: string; hard?: boolean } = {}): Promise<void> {
-    const idProblem = validateRecordId(recordId);
-    if (idProblem) throw new RecordValidationError([{ feature: group.recordIdentifierFeatureName, message: idProblem }]);
+  async delete(ctx: AccountContext, group: FeatureGroupDetail, recordId: string, opts: { eventTime?: string; hard?: boolean; storedEventTime?: FeatureInput } = {}): Promise<string> {
+    checkRecordId(group, recordId);
     const eventDef = group.features.find((f) => f.name === group.eventTimeFeatureName);
-    const eventTime = opts.eventTime ?? (eventDef ? nowEventTime(eventDef) : new Date().toISOString());
+    const eventTime = opts.eventTime ?? (eventDef ? eventTimeAfter(eventDef, opts.storedEventTime) : new Date().toISOString());
     await awsCall(ctx, 'featurestoreRuntime', 'DeleteRecord', () =>
       this.pool.runtime(ctx).send(
         new DeleteRecordCommand({
@@ -91,5 +109,6 @@ export class RecordService {
         }),
       ),
     callDetails(group));
+    return eventTime;
   }
 }

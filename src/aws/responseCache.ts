@@ -1,10 +1,11 @@
 // A short-lived cache of AWS answers shared by everything built on one ClientPool (tree, lookup,
 // inspector, pickers). Identical calls made while one is in flight share it (de-duplication);
 // a successful answer is reused for `ttlMs`; a failure is never kept, so a retry really retries.
-// Entries belong to a profile and a scope ('owned', 'shared', 'invitations', ...), which is what
-// a change invalidates: accepting an invitation drops 'invitations' and 'shared', never 'owned'.
+// Entries belong to a profile and a scope ('owned', 'ram', 'search', ...), which is what a change
+// invalidates: accepting an invitation drops RAM answers and Search, never the owned groups.
 
-export type CacheScope = 'account' | 'owned' | 'shared' | 'invitations' | 'myShares' | 'permissions' | 'describe' | 'record';
+/** What a write invalidates; see WRITE_INVALIDATES in callCache.ts. */
+export type CacheScope = 'account' | 'owned' | 'describe' | 'search' | 'ram' | 'permissions' | 'record';
 
 interface Entry {
   profile: string;

@@ -2,6 +2,12 @@
 export const COMMANDS = {
   refresh: 'featureStoreExplorer.refresh',
   shareFeatureGroup: 'featureStoreExplorer.shareFeatureGroup',
+  shareFeatureGroups: 'featureStoreExplorer.shareFeatureGroups',
+  shareCatalog: 'featureStoreExplorer.shareCatalog',
+  addToShare: 'featureStoreExplorer.addToShare',
+  removeFromShare: 'featureStoreExplorer.removeFromShare',
+  deleteShare: 'featureStoreExplorer.deleteShare',
+  reinvitePrincipal: 'featureStoreExplorer.reinvitePrincipal',
   acceptInvitation: 'featureStoreExplorer.acceptInvitation',
   rejectInvitation: 'featureStoreExplorer.rejectInvitation',
   copyArn: 'featureStoreExplorer.copyArn',

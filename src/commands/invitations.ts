@@ -40,6 +40,9 @@ async function answer(env: CommandEnv, arg: unknown, accept: boolean): Promise<I
     const node = await chooseInvitation(env, arg, title);
     if (!node) return { status: 'cancelled' };
     const inv = node.invitation;
+    if (inv.status === 'EXPIRED') {
+      throw new UserError(`The invitation to "${inv.resourceShareName}" from ${inv.senderAccountId} has expired and can no longer be answered. Ask the owner (${inv.senderAccountId}) to add your account to the share again: RAM then sends a new invitation.`);
+    }
     if (inv.status !== 'PENDING') throw new UserError(`The invitation to "${inv.resourceShareName}" is already ${inv.status.toLowerCase()}.`);
     if (!accept && !(isInvitationArgs(arg) && arg.confirm === false)) {
       const choice = await vscode.window.showWarningMessage(
@@ -52,7 +55,7 @@ async function answer(env: CommandEnv, arg: unknown, accept: boolean): Promise<I
     const { sharing } = env.services();
     const result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `${accept ? 'Accepting' : 'Rejecting'} "${inv.resourceShareName}"…` },
-      () => (accept ? sharing.acceptInvitation(node.context, inv.arn) : sharing.rejectInvitation(node.context, inv.arn)),
+      () => (accept ? sharing.acceptInvitation(node.context, inv.arn, inv.resourceShareName) : sharing.rejectInvitation(node.context, inv.arn, inv.resourceShareName)),
     );
     env.log.info(`Profile ${node.context.profile.name} ${accept ? 'accepted' : 'rejected'} invitation ${inv.arn} from ${inv.senderAccountId}.`);
     void vscode.window.showInformationMessage(
@@ -62,6 +65,7 @@ async function answer(env: CommandEnv, arg: unknown, accept: boolean): Promise<I
     );
     const profile = profileOf(node);
     if (profile) env.tree.refresh(profile);
+    await refreshSender(env, inv.senderAccountId);
     return { status: accept ? 'accepted' : 'rejected', invitation: result };
   } catch (err) {
     if (err instanceof UserError) {
@@ -69,6 +73,13 @@ async function answer(env: CommandEnv, arg: unknown, accept: boolean): Promise<I
       return { status: 'invalid', message: err.message };
     }
     return { status: 'failed', message: reportError(env.log, accept ? 'Accepting the invitation' : 'Rejecting the invitation', err) };
+  }
+}
+
+/** The sender's "My shares", when its profile is in the view, shows the answer at once. */
+async function refreshSender(env: CommandEnv, senderAccountId: string): Promise<void> {
+  for (const p of await env.tree.profileNodes()) {
+    if (p.knownAccountId() === senderAccountId) p.myShares?.reload();
   }
 }
 

@@ -9,7 +9,10 @@ import { openAwsConfig, registerHelpDocuments, showSandboxInstructions } from '.
 import { COMMANDS } from './ids';
 import { acceptInvitation, rejectInvitation } from './invitations';
 import { openRecordInspector } from './openRecordInspector';
-import { shareFeatureGroup } from './shareFeatureGroup';
+import { deleteShare } from './deleteShare';
+import { shareCatalog } from './shareCatalog';
+import { shareFeatureGroup, shareFeatureGroups } from './shareFeatureGroup';
+import { addToShare, reinvitePrincipal, removeFromShare } from './shareMembers';
 
 export function registerCommands(env: CommandEnv): vscode.Disposable[] {
   const register = (id: string, handler: (arg?: unknown) => unknown) => vscode.commands.registerCommand(id, handler);
@@ -17,6 +20,12 @@ export function registerCommands(env: CommandEnv): vscode.Disposable[] {
     registerHelpDocuments(),
     register(COMMANDS.refresh, (node) => env.tree.refresh(node instanceof ExplorerNode ? node : undefined)),
     register(COMMANDS.shareFeatureGroup, (arg) => shareFeatureGroup(env, arg)),
+    register(COMMANDS.shareFeatureGroups, (arg) => shareFeatureGroups(env, arg)),
+    register(COMMANDS.shareCatalog, (arg) => shareCatalog(env, arg)),
+    register(COMMANDS.addToShare, (arg) => addToShare(env, arg)),
+    register(COMMANDS.removeFromShare, (arg) => removeFromShare(env, arg)),
+    register(COMMANDS.deleteShare, (arg) => deleteShare(env, arg)),
+    register(COMMANDS.reinvitePrincipal, (arg) => reinvitePrincipal(env, arg)),
     register(COMMANDS.acceptInvitation, (arg) => acceptInvitation(env, arg)),
     register(COMMANDS.rejectInvitation, (arg) => rejectInvitation(env, arg)),
     register(COMMANDS.copyArn, (arg) => copyArn(env, arg)),

@@ -1,104 +1,165 @@
 // One webview panel showing one feature group for one profile. The page is data-free HTML plus the
-// bundled script (dist/webview.js); everything crosses postMessage through ./protocol.
+// bundled script (dist/webview.js); everything crosses postMessage through ./protocol. A panel is
+// either created here or handed over by VS Code after a window reload (the serializer), in which
+// case its group is looked up again before the page gets `init`.
 import * as vscode from 'vscode';
-import type { FeatureGroupDetail } from '../aws/model';
+import type { AccountContext, FeatureGroupDetail } from '../aws/model';
+import type { RecordService } from '../aws/records';
 import { logFailure } from '../util/log';
-import { InspectorController } from './controller';
+import { InspectorController, type Confirmation, type InspectorDeps } from './controller';
 import { createNonce, renderInspectorHtml } from './html';
 import { isWebviewMessage, type HostMessage, type InspectorRequest, type InspectorResponse } from './protocol';
-import type { RecordService } from '../aws/records';
-import type { AccountContext } from '../aws/model';
 
 export const INSPECTOR_VIEW_TYPE = 'featureStoreExplorer.recordInspector';
 
-export async function confirmWrite(group: FeatureGroupDetail, recordId: string, profile: string): Promise<boolean> {
-  const owner = group.access === 'owner' ? '' : ` (owned by ${group.ownerAccountId})`;
-  const choice = await vscode.window.showWarningMessage(
-    `Write record "${recordId}" to ${group.name}${owner} as profile ${profile}?`,
-    {
-      modal: true,
-      detail: 'PutRecord replaces the stored record when its event time is newer; readers see the new values at once.',
-    },
-    'Write',
-  );
-  return choice === 'Write';
+export interface InspectorTarget {
+  context: AccountContext;
+  group: FeatureGroupDetail;
+}
+
+export interface PanelServices {
+  extensionUri: vscode.Uri;
+  records(): RecordService;
+  log: vscode.LogOutputChannel;
+}
+
+export async function confirmModal(question: Confirmation): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.button);
+  return choice === question.button;
+}
+
+export function panelTitle(profile: string, groupName: string): string {
+  return `${groupName} (${profile})`;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    // Only the bundle and the stylesheet: nothing else of the extension is reachable from the page.
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
 }
 
 export class RecordInspectorPanel implements vscode.Disposable {
-  readonly controller: InspectorController;
-  private readonly panel: vscode.WebviewPanel;
+  private controller?: InspectorController;
+  private failure?: { title: string; message: string };
+  private pageReady = false;
+  private loading?: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /**
+   * `load` finds the profile's context and the group's definition; it runs now and again when the
+   * page asks after a failure (its Retry button).
+   */
   constructor(
-    extensionUri: vscode.Uri,
-    context: AccountContext,
-    group: FeatureGroupDetail,
-    records: () => RecordService,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly services: PanelServices,
+    readonly profile: string,
+    readonly featureGroupArn: string,
+    private readonly load: () => Promise<InspectorTarget>,
     onDisposed: () => void,
   ) {
-    this.controller = new InspectorController(context, group, {
-      records,
-      confirmWrite,
-      onFailure: (what, err) => logFailure(log, what, err),
-    });
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      INSPECTOR_VIEW_TYPE,
-      `${group.name} (${context.profile.name})`,
-      vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [dist, media] },
-    );
-    this.panel.iconPath = vscode.Uri.joinPath(media, 'record-inspector.svg');
+    const { extensionUri } = services;
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'record-inspector.svg');
     const webview = this.panel.webview;
+    webview.options = webviewOptions(extensionUri);
     webview.html = renderInspectorHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'inspector.css')).toString(),
-      title: group.name,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'inspector.css')).toString(),
+      title: this.panel.title,
     });
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       this.panel.onDidDispose(() => {
-        this.disposeListeners();
+        for (const d of this.disposables.splice(0)) d.dispose();
         onDisposed();
       }),
     );
+    void this.startLoad();
+  }
+
+  /** Resolves once the group is known (or its lookup failed). */
+  whenLoaded(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  get loaded(): boolean {
+    return this.controller !== undefined;
   }
 
   reveal(): void {
     this.panel.reveal();
   }
 
-  /** Runs a request as if the page had sent it (the extension-host tests use this). */
-  request(request: InspectorRequest): Promise<InspectorResponse> {
-    return this.controller.handle(request);
+  /**
+   * Runs a request as if the page had sent it (the extension-host tests use this); `confirm`
+   * answers the modal instead of the user.
+   */
+  async request(request: InspectorRequest, overrides: Partial<Pick<InspectorDeps, 'confirm' | 'writeClipboard'>> = {}): Promise<InspectorResponse> {
+    await this.whenLoaded();
+    const controller = this.controller;
+    if (!controller) throw new Error(this.failure?.message ?? 'The inspector is not loaded.');
+    const deps = { ...this.deps(), ...overrides };
+    return new InspectorController(controller.context, controller.group, deps).handle(request);
   }
 
   dispose(): void {
     this.panel.dispose();
   }
 
+  private deps(): InspectorDeps {
+    return {
+      records: () => this.services.records(),
+      confirm: confirmModal,
+      writeClipboard: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+      onFailure: (what, err) => logFailure(this.services.log, what, err),
+    };
+  }
+
+  private startLoad(): Promise<void> {
+    this.failure = undefined;
+    this.loading = this.load().then(
+      ({ context, group }) => {
+        this.controller = new InspectorController(context, group, this.deps());
+        this.panel.title = panelTitle(context.profile.name, group.name);
+        this.sendInit();
+      },
+      (err: unknown) => {
+        const message = err instanceof Error ? err.message : String(err);
+        logFailure(this.services.log, `Opening the record inspector of ${this.featureGroupArn} for ${this.profile}`, err);
+        this.failure = { title: `Could not open ${this.featureGroupArn} as profile ${this.profile}`, message };
+        this.sendInit();
+      },
+    );
+    return this.loading;
+  }
+
+  private sendInit(): void {
+    if (!this.pageReady) return;
+    if (this.controller) void this.post({ type: 'init', group: this.controller.view() });
+    else if (this.failure) void this.post({ type: 'unavailable', ...this.failure });
+  }
+
   private onMessage(message: unknown): void {
     if (!isWebviewMessage(message)) {
-      this.log.warn(`Record inspector: ignored a malformed message from the page of ${this.controller.group.name}.`);
+      this.services.log.warn(`Record inspector: ignored a malformed message from the page of ${this.featureGroupArn}.`);
       return;
     }
     if (message.type === 'ready') {
-      // Sent on first load and whenever the page is re-created after being hidden.
-      void this.post({ type: 'init', group: this.controller.view() });
+      // Sent on first load, whenever the page is re-created after being hidden, and by Retry.
+      this.pageReady = true;
+      if (this.failure) void this.startLoad();
+      else this.sendInit();
       return;
     }
-    void this.controller.handle(message).then((response) => this.post(response));
+    const controller = this.controller;
+    if (!controller) return;
+    void controller.handle(message).then((response) => this.post(response));
   }
 
   private post(message: HostMessage): Thenable<boolean> {
     return this.panel.webview.postMessage(message);
-  }
-
-  private disposeListeners(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -1,17 +1,21 @@
 // At most one inspector per (profile, feature group ARN): opening it again reveals the open one.
+// Also the panel serializer: after a window reload VS Code hands back each inspector's panel with
+// the page's saved state, which names the profile and group to look up again.
 import * as vscode from 'vscode';
 import type { AccountContext, FeatureGroupDetail } from '../aws/model';
-import type { RecordService } from '../aws/records';
-import { RecordInspectorPanel } from './panel';
+import { INSPECTOR_VIEW_TYPE, panelTitle, RecordInspectorPanel, webviewOptions, type InspectorTarget, type PanelServices } from './panel';
+
+/** What the serializer needs from the page's saved state (see src/webview/state.ts). */
+export function restoreKey(state: unknown): { profile: string; groupArn: string } | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const s = state as Record<string, unknown>;
+  return typeof s.profile === 'string' && typeof s.groupArn === 'string' && s.profile && s.groupArn ? { profile: s.profile, groupArn: s.groupArn } : undefined;
+}
 
 export class InspectorPanels implements vscode.Disposable {
   private readonly panels = new Map<string, RecordInspectorPanel>();
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly records: () => RecordService,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+  constructor(private readonly services: PanelServices) {}
 
   static key(profile: string, featureGroupArn: string): string {
     return JSON.stringify([profile, featureGroupArn]);
@@ -24,7 +28,38 @@ export class InspectorPanels implements vscode.Disposable {
       open.reveal();
       return open;
     }
-    const panel = new RecordInspectorPanel(this.extensionUri, context, group, this.records, this.log, () => this.panels.delete(key));
+    const webviewPanel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, panelTitle(context.profile.name, group.name), vscode.ViewColumn.Active, webviewOptions(this.services.extensionUri));
+    return this.adopt(key, webviewPanel, context.profile.name, group.arn, () => Promise.resolve({ context, group }));
+  }
+
+  /**
+   * Registers the serializer: `find` looks the group up again as the profile (it may have been
+   * unshared or the profile removed meanwhile; the panel then says so and offers to retry).
+   */
+  registerSerializer(find: (profile: string, groupArn: string) => Promise<InspectorTarget>): vscode.Disposable {
+    return vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, {
+      deserializeWebviewPanel: async (webviewPanel, state) => {
+        const target = restoreKey(state);
+        if (!target) {
+          // Nothing to restore from (the page never saved): a blank inspector is of no use.
+          webviewPanel.dispose();
+          return;
+        }
+        const key = InspectorPanels.key(target.profile, target.groupArn);
+        if (this.panels.has(key)) {
+          webviewPanel.dispose();
+          this.panels.get(key)?.reveal();
+          return;
+        }
+        this.adopt(key, webviewPanel, target.profile, target.groupArn, () => find(target.profile, target.groupArn));
+      },
+    });
+  }
+
+  private adopt(key: string, webviewPanel: vscode.WebviewPanel, profile: string, groupArn: string, load: () => Promise<InspectorTarget>): RecordInspectorPanel {
+    const panel = new RecordInspectorPanel(webviewPanel, this.services, profile, groupArn, load, () => {
+      if (this.panels.get(key) === panel) this.panels.delete(key);
+    });
     this.panels.set(key, panel);
     return panel;
   }

@@ -32,6 +32,8 @@ function settle<T>(p: Promise<T>): Promise<Outcome<T>> {
 
 export class GroupDirectory {
   private readonly profileList: TtlCache<LookupProfile[]>;
+  /** Every profile's listings together: what each of many references resolves against. */
+  private readonly everything: TtlCache<ProfileGroups[]>;
   private readonly listings: TtlCache<FeatureGroupSummary[]>;
   private readonly details: TtlCache<FeatureGroupDetail>;
   private readonly records: TtlCache<FeatureRecord | undefined>;
@@ -43,6 +45,7 @@ export class GroupDirectory {
     const ttlMs = opts.ttlMs ?? 30_000;
     const now = opts.now;
     this.profileList = new TtlCache({ ttlMs, errorTtlMs: Math.min(ttlMs, 5_000), now });
+    this.everything = new TtlCache({ ttlMs, errorTtlMs: Math.min(ttlMs, 5_000), now });
     this.listings = new TtlCache({ ttlMs, now });
     this.details = new TtlCache({ ttlMs, now });
     this.records = new TtlCache({ ttlMs: opts.recordTtlMs ?? 10_000, now, maxEntries: 500 });
@@ -65,9 +68,11 @@ export class GroupDirectory {
     return { profile, owned, shared };
   }
 
-  async allGroups(token?: CancellationLike): Promise<ProfileGroups[]> {
-    const profiles = await this.profiles(token);
-    return untilCancelled(Promise.all(profiles.map((p) => this.groupsOf(p))), token);
+  allGroups(token?: CancellationLike): Promise<ProfileGroups[]> {
+    return untilCancelled(
+      this.everything.get('all', async () => Promise.all((await this.profiles()).map((p) => this.groupsOf(p)))),
+      token,
+    );
   }
 
   /** The definition of a group, described once (keyed by ARN) through whichever profile asks first. */
@@ -83,6 +88,7 @@ export class GroupDirectory {
   /** Forget what may have changed (after a refresh of the tree or the settings); records too when asked. */
   invalidate(opts: { records?: boolean } = {}): void {
     this.profileList.clear();
+    this.everything.clear();
     this.listings.clear();
     this.details.clear();
     if (opts.records) this.records.clear();

@@ -46,29 +46,29 @@ function featureList(detail: FeatureGroupDetail, limit: number): string {
 /** The one-line summary of a reference: who can reach the group, its record identifier and features. */
 export function lensTitle(resolution: Resolution, definition?: DefinitionOutcome): string {
   const { reach, byArnOnly, otherAccountArns } = resolution;
+  const name = plainLabel(resolution.name);
   if (reach.length === 0) {
     if (otherAccountArns.length > 0) {
       const owners = [...new Set(byArnOnly.map((r) => r.group.ownerAccountId))].join(', ');
-      return plainLabel(`$(warning) ${resolution.name} is not in any profile's own account (owner ${owners}): use its ARN · ${byArnOnly.map(byArnWords).join(', ')}`);
+      return `$(warning) ${name} is not in any profile's own account (owner ${plainLabel(owners)}): use its ARN · ${plainLabel(byArnOnly.map(byArnWords).join(', '))}`;
     }
     const partial = resolution.problems.length > 0 ? ' (some listings failed)' : '';
-    return plainLabel(`$(circle-slash) No profile reaches ${resolution.name}${partial}`);
+    return `$(circle-slash) No profile reaches ${name}${partial}`;
   }
-  const who = [...reach.map(reachWords), ...byArnOnly.map(byArnWords)].join(', ');
-  const parts = [`$(database) ${who}`];
+  const parts = [plainLabel([...reach.map(reachWords), ...byArnOnly.map(byArnWords)].join(', '))];
   if (definition?.kind === 'described') {
     const d = definition.detail;
-    parts.push(`record id ${d.recordIdentifierFeatureName}`, `${d.features.length} features: ${featureList(d, LENS_FEATURES)}`);
+    parts.push(`record id ${plainLabel(d.recordIdentifierFeatureName)}`, `${d.features.length} features: ${plainLabel(featureList(d, LENS_FEATURES))}`);
   } else if (definition?.kind === 'unreadable') {
     parts.push('discoverable only: no share grants reading');
   } else if (definition?.kind === 'error') {
-    parts.push(`could not describe: ${definition.message}`);
+    parts.push(`could not describe: ${plainLabel(definition.message)}`);
   }
-  return plainLabel(parts.join(' · '));
+  return `$(database) ${parts.join(' · ')}`;
 }
 
 export function recordLensTitle(recordId: string): string {
-  return plainLabel(`$(search) Look up record ${JSON.stringify(recordId)}`);
+  return `$(search) Look up record ${plainLabel(JSON.stringify(recordId))}`;
 }
 
 export interface HoverLinks {
@@ -142,6 +142,10 @@ export function hoverMarkdown(content: HoverContent, links: HoverLinks): string 
   } else if (resolution.reach.length === 0) {
     lines.push(`No profile owns this feature group or has it shared.${resolution.isArn ? '' : ' A bare name means the caller\'s own account.'}`, '');
   }
+  // The records come first: with a literal id in the code, its values are what the hover is for.
+  for (const lookup of content.records) lines.push(...recordSection(lookup, links));
+  if (content.skippedRecordIds) lines.push(`${content.skippedRecordIds} more record ids not shown.`, '');
+  if (content.records.length) lines.push('---', '');
   lines.push(...reachTable(resolution));
   if (definition?.kind === 'described') {
     const d = definition.detail;
@@ -158,9 +162,6 @@ export function hoverMarkdown(content: HoverContent, links: HoverLinks): string 
     lines.push(`⚠ ${escapeMarkdown(problem.profile)}: could not list ${problem.listing === 'profiles' ? 'profiles' : `${problem.listing} groups`}: ${escapeMarkdown(problem.message)}  `);
   }
   if (resolution.problems.length) lines.push('');
-  if (content.records.length) lines.push('---', '');
-  for (const lookup of content.records) lines.push(...recordSection(lookup, links));
-  if (content.skippedRecordIds) lines.push(`${content.skippedRecordIds} more record ids not shown.`, '');
   const reader = definition?.kind === 'described' ? definition : undefined;
   const actions: string[] = [];
   if (reader && content.records.length === 0) actions.push(`[Open in Record Inspector](${links.inspect(reader.reach.profile.name, reader.detail.arn)})`);

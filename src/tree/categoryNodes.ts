@@ -1,4 +1,4 @@
-// "Owned (N)", "Shared with me (N)" and "Invitations (N)" under a profile. Each loads every page
+// "Owned (N)", "Shared with me (N)" and "Invitations (N)" under a profile ("My shares" is in shareNodes.ts). Each loads every page
 // of its listing once; a failure shows as an error row in place of the items, never elsewhere.
 import * as vscode from 'vscode';
 import type { AccountContext, FeatureGroupSummary, Invitation } from '../aws/model';
@@ -10,7 +10,7 @@ import { invitationsSummary, sharedSummary, sortInvitations } from './labels';
 import { ErrorNode, InvitationNode, MessageNode } from './leafNodes';
 import { asCallError, ExplorerNode, type TreeEnv } from './node';
 
-abstract class CategoryNode<T> extends ExplorerNode {
+export abstract class CategoryNode<T> extends ExplorerNode {
   readonly id: string;
   readonly items: Lazy<T[]>;
   private nodes?: ExplorerNode[];
@@ -89,9 +89,14 @@ abstract class CategoryNode<T> extends ExplorerNode {
     return outcome.ok ? outcome.value : undefined;
   }
 
-  reload(): void {
+  /** Forget what was loaded (the next look loads again) without re-rendering. */
+  reset(): void {
     this.items.reset();
     this.nodes = undefined;
+  }
+
+  reload(): void {
+    this.reset();
     this.env.changed(this);
   }
 }
@@ -129,7 +134,7 @@ export class SharedGroupsNode extends CategoryNode<FeatureGroupSummary> {
     return sharedSummary(groups);
   }
   protected emptyText(): string {
-    return 'Nothing is shared with this account. Pending shares appear under Invitations.';
+    return 'Nothing is shared with this account. Shares from other organizations appear under Invitations first.';
   }
   protected nodeFor(group: FeatureGroupSummary): ExplorerNode {
     return new FeatureGroupNode(this.env, this, group, this.context);
@@ -141,9 +146,14 @@ export class SharedGroupsNode extends CategoryNode<FeatureGroupSummary> {
 
 export class InvitationsNode extends CategoryNode<Invitation> {
   constructor(env: TreeEnv, parent: ExplorerNode, context: AccountContext) {
-    super(env, parent, context, 'invitations', 'Invitations', 'GetResourceShareInvitations', async () =>
-      sortInvitations(await env.services().sharing.listInvitations(context)),
-    );
+    super(env, parent, context, 'invitations', 'Invitations', 'GetResourceShareInvitations', async () => {
+      try {
+        return sortInvitations(await env.services().sharing.listInvitations(context));
+      } finally {
+        // After this load has settled: the view's badge counts pending invitations of every profile.
+        setTimeout(() => env.invitationsChanged?.(), 0);
+      }
+    });
   }
   protected icon(): string {
     return 'mail';
@@ -152,7 +162,7 @@ export class InvitationsNode extends CategoryNode<Invitation> {
     return invitationsSummary(invitations);
   }
   protected emptyText(): string {
-    return 'No invitations received.';
+    return 'No invitations. Shares from inside your organization (with sharing enabled) need none: they appear under Shared with me.';
   }
   protected nodeFor(invitation: Invitation): ExplorerNode {
     return new InvitationNode(this, invitation, this.context);

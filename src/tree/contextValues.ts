@@ -3,7 +3,7 @@
 // Pure (no 'vscode') so the grammar and the menus can be unit-tested together.
 import type { AccessLevel, InvitationStatus } from '../aws/model';
 
-export type CategoryKind = 'owned' | 'shared' | 'invitations';
+export type CategoryKind = 'owned' | 'shared' | 'invitations' | 'myShares';
 export type FeatureRole = 'recordIdentifier' | 'eventTime' | 'plain';
 
 export const profileContext = 'profile';
@@ -33,6 +33,24 @@ export function errorContext(retryable: boolean): string {
 
 export const messageContext = 'message';
 
+/** `share;active|pending|failed|deleting|deleted` for a share the profile owns. */
+export function shareContext(status: string): string {
+  return `share;${status.toLowerCase()}`;
+}
+
+export type ShareResourceKind = 'featureGroup' | 'catalog' | 'other';
+export type SharePrincipalKind = 'account' | 'organization' | 'organizationalUnit' | 'iamRole' | 'iamUser' | 'other';
+
+/** `shareResource;featureGroup|catalog|other;<association status>`. */
+export function shareResourceContext(kind: ShareResourceKind, status: string): string {
+  return `shareResource;${kind};${status.toLowerCase()}`;
+}
+
+/** `sharePrincipal;account|organization|…;<association status>`. */
+export function sharePrincipalContext(kind: SharePrincipalKind, status: string): string {
+  return `sharePrincipal;${kind};${status.toLowerCase()}`;
+}
+
 /**
  * The regexes package.json's `view/item/context` menus use, by the action they guard. The unit
  * test reads package.json and checks every menu uses one of these, so the two cannot drift apart.
@@ -45,6 +63,17 @@ export const MENU_PATTERNS = {
   /** Every feature group has an ARN, whatever the access. */
   hasArn: /^(featureGroup|invitation);/,
   pendingInvitation: /^invitation;pending$/,
+  /** Where new shares start: the owned groups and the profile's own shares. */
+  ownedCategory: /^category;owned$/,
+  mySharesCategory: /^category;myShares$/,
+  /** Only an active share takes new members or loses some. */
+  activeShare: /^share;active$/,
+  /** Any share not deleted yet can be deleted. */
+  deletableShare: /^share;(active|pending|failed)$/,
+  /** A member that is (or is becoming) part of the share can be removed. */
+  removableMember: /^share(Resource|Principal);[A-Za-z]+;(associated|associating|failed)$/,
+  /** An account whose invitation expired, failed or was declined can be invited again. */
+  reinvitableAccount: /^sharePrincipal;account;(failed|disassociated)$/,
   profile: /^profile$/,
   retryableError: /^error;retryable$/,
   /** Every error row offers the log. */

@@ -1,6 +1,6 @@
 // Row texts of the tree that depend on domain values. Pure (no 'vscode') so they are unit-tested.
 import type { FeatureDefinition, FeatureGroupDetail, FeatureGroupSummary, Invitation } from '../aws/model';
-import { formatFeatureType, formatSharedGroupDescription } from '../util/format';
+import { formatFeatureType, formatInvitationDescription, formatSharedGroupDescription } from '../util/format';
 import type { FeatureRole } from './contextValues';
 
 export function featureRole(def: FeatureDefinition, group: Pick<FeatureGroupDetail, 'recordIdentifierFeatureName' | 'eventTimeFeatureName'>): FeatureRole {
@@ -48,4 +48,10 @@ export function sharedSummary(groups: FeatureGroupSummary[]): string | undefined
   for (const g of groups) if (g.access !== 'owner') counts.set(g.access, (counts.get(g.access) ?? 0) + 1);
   const parts = ['admin', 'readWrite', 'readOnly', 'discoverOnly'].filter((a) => counts.has(a)).map((a) => `${counts.get(a)} ${words[a]}`);
   return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** `from 111111111111 · pending`; an expired one says what to do, since it cannot be answered any more. */
+export function invitationDescription(inv: Invitation): string {
+  const base = formatInvitationDescription(inv.senderAccountId, inv.status);
+  return inv.status === 'EXPIRED' ? `${base} · ask the owner to invite you again` : base;
 }

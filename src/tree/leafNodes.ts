@@ -1,9 +1,8 @@
 // Rows without children of their own: features, invitations, errors and hints.
 import * as vscode from 'vscode';
 import type { AccountContext, FeatureDefinition, FeatureGroupDetail, Invitation } from '../aws/model';
-import { formatInvitationDescription } from '../util/format';
 import { errorContext, featureContext, invitationContext, messageContext, type FeatureRole } from './contextValues';
-import { featureDescription, featureRole } from './labels';
+import { featureDescription, featureRole, invitationDescription } from './labels';
 import { ExplorerNode, markdown } from './node';
 import { errorTooltip, featureTooltip, invitationTooltip } from './tooltips';
 
@@ -64,7 +63,7 @@ export class InvitationNode extends ExplorerNode {
     const inv = this.invitation;
     const item = new vscode.TreeItem(inv.resourceShareName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = formatInvitationDescription(inv.senderAccountId, inv.status);
+    item.description = invitationDescription(inv);
     item.iconPath = new vscode.ThemeIcon(INVITATION_ICONS[inv.status]);
     item.contextValue = invitationContext(inv.status);
     item.tooltip = markdown(invitationTooltip(inv));

@@ -10,6 +10,8 @@ export interface TreeEnv {
   log: vscode.LogOutputChannel;
   /** Re-render a node (and its children if expanded); undefined = the whole tree. */
   changed(node: ExplorerNode | undefined): void;
+  /** A profile's invitations were (re)loaded: the view's badge counts them. */
+  invitationsChanged?(): void;
 }
 
 export abstract class ExplorerNode {

@@ -1,5 +1,5 @@
 // One root per AWS profile. Nothing is fetched until it is expanded; then the account id and the
-// three listings load in parallel, each on its own, so one failing call never blanks the others.
+// four listings load in parallel, each on its own, so one failing call never blanks the others.
 import * as vscode from 'vscode';
 import type { AccountContext, ProfileInfo } from '../aws/model';
 import { endpointHost, formatProfileDescription } from '../util/format';
@@ -7,6 +7,7 @@ import { Lazy } from '../util/lazy';
 import { InvitationsNode, OwnedGroupsNode, SharedGroupsNode } from './categoryNodes';
 import { profileContext } from './contextValues';
 import { ErrorNode } from './leafNodes';
+import { MySharesNode } from './shareNodes';
 import { asCallError, ExplorerNode, markdown, type TreeEnv } from './node';
 import { profileTooltip } from './tooltips';
 
@@ -21,6 +22,7 @@ export class ProfileNode extends ExplorerNode {
   readonly owned?: OwnedGroupsNode;
   readonly shared?: SharedGroupsNode;
   readonly invitations?: InvitationsNode;
+  readonly myShares?: MySharesNode;
   /** The account-id outcome the last rendered row showed. */
   private renderedAccount: unknown;
 
@@ -41,6 +43,7 @@ export class ProfileNode extends ExplorerNode {
       this.owned = new OwnedGroupsNode(env, this, context);
       this.shared = new SharedGroupsNode(env, this, context);
       this.invitations = new InvitationsNode(env, this, context);
+      this.myShares = new MySharesNode(env, this, context);
     }
   }
 
@@ -76,7 +79,7 @@ export class ProfileNode extends ExplorerNode {
   }
 
   override async children(): Promise<ExplorerNode[]> {
-    if (!this.context || !this.owned || !this.shared || !this.invitations) {
+    if (!this.context || !this.owned || !this.shared || !this.invitations || !this.myShares) {
       return [
         new ErrorNode(
           this,
@@ -89,7 +92,7 @@ export class ProfileNode extends ExplorerNode {
     }
     // Everything starts together; each outcome stays with its own row, so a failure in one
     // (an error row under that category) never hides the others.
-    const categories = [this.owned, this.shared, this.invitations];
+    const categories = [this.owned, this.shared, this.invitations, this.myShares];
     await Promise.all([this.accountId.get(), ...categories.map((c) => c.items.get())]);
     if (this.accountId.peek() !== this.renderedAccount) await this.refreshRowWhenSettled(categories);
     return categories;
@@ -128,9 +131,15 @@ export class ProfileNode extends ExplorerNode {
     this.env.services().pool.invalidate(this.name);
     this.env.services().catalog.forget(this.name);
     this.accountId.reset();
-    for (const c of [this.owned, this.shared, this.invitations]) {
-      c?.items.reset();
+    for (const c of [this.owned, this.shared, this.invitations, this.myShares]) {
+      c?.reset();
     }
     this.env.changed(this);
+  }
+
+  /** What another account's change to a share alters here: Shared with me and Invitations. */
+  reloadReceived(): void {
+    this.shared?.reload();
+    this.invitations?.reload();
   }
 }

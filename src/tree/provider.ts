@@ -14,6 +14,9 @@ export const NO_PROFILES_CONTEXT = 'featureStoreExplorer.noProfiles';
 export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly invitationsEmitter = new vscode.EventEmitter<void>();
+  /** Some profile's invitations were (re)loaded, or the profile list changed. */
+  readonly onDidChangeInvitations = this.invitationsEmitter.event;
   private roots?: Promise<ExplorerNode[]>;
   private readonly env: TreeEnv;
 
@@ -22,7 +25,7 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
     private readonly settings: () => ExplorerSettings,
     readonly log: vscode.LogOutputChannel,
   ) {
-    this.env = { services, log, changed: (node) => this.changeEmitter.fire(node) };
+    this.env = { services, log, changed: (node) => this.changeEmitter.fire(node), invitationsChanged: () => this.invitationsEmitter.fire() };
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem | Promise<vscode.TreeItem> {
@@ -56,6 +59,7 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
     this.env.services().catalog.forget();
     this.roots = undefined;
     this.changeEmitter.fire(undefined);
+    this.invitationsEmitter.fire();
   }
 
   refresh(node: ExplorerNode | undefined): void {
@@ -67,6 +71,26 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
 
   dispose(): void {
     this.changeEmitter.dispose();
+    this.invitationsEmitter.dispose();
+  }
+
+  /** Pending invitations among the profiles whose invitations are loaded (no call). */
+  async pendingInvitationCount(): Promise<number> {
+    let n = 0;
+    for (const p of await this.profileNodes()) {
+      const outcome = p.invitations?.items.peek();
+      if (outcome?.ok) n += outcome.value.filter((i) => i.status === 'PENDING').length;
+    }
+    return n;
+  }
+
+  /**
+   * Loads the invitations of every profile that can be asked without the user (an MFA profile would
+   * prompt for a code), so the badge counts before profiles are expanded. Loaded ones are not asked again.
+   */
+  async loadInvitations(): Promise<void> {
+    const profiles = (await this.profileNodes()).filter((p) => !p.profile.mfaSerial);
+    await Promise.all(profiles.map((p) => p.invitations?.items.get()));
   }
 
   private rootNodes(): Promise<ExplorerNode[]> {

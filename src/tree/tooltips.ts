@@ -106,8 +106,21 @@ export function invitationTooltip(inv: Invitation): TooltipContent {
       ['Resource share', inv.resourceShareArn],
       ['Invitation', inv.arn],
     ],
-    note: inv.status === 'PENDING' ? 'Accept to see the shared feature groups under "Shared with me".' : undefined,
+    note: invitationNote(inv),
   };
+}
+
+function invitationNote(inv: Invitation): string | undefined {
+  switch (inv.status) {
+    case 'PENDING':
+      return 'Accept to see the shared feature groups under "Shared with me". Invitations expire 7 days after they were sent.';
+    case 'EXPIRED':
+      return `This invitation expired before it was answered, and can no longer be accepted. Ask the owner (${inv.senderAccountId}) to add your account to the share again: RAM then sends a new invitation.`;
+    case 'REJECTED':
+      return 'You rejected this share. Only the owner can undo it, by sharing again.';
+    default:
+      return undefined;
+  }
 }
 
 export function errorTooltip(err: { code?: string; operation?: string; profile?: string; userMessage: string }, retryable: boolean): TooltipContent {

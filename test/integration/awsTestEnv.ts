@@ -46,7 +46,8 @@ export async function startAwsTestEnv(opts: { extraConfig?: string; pool?: Clien
   const env: NodeJS.ProcessEnv = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
   const profiles = await loadProfiles({ env, ignoreCache: true });
   const log: AwsCallLogEntry[] = [];
-  const pool = new ClientPool({ ...opts.pool, logger: (e) => log.push(e) });
+  // No response cache by default: each test sees the sandbox as it is now (responseCache has its own tests).
+  const pool = new ClientPool({ cacheTtlMs: 0, ...opts.pool, logger: (e) => log.push(e) });
   return {
     sandbox,
     dir,

@@ -75,12 +75,13 @@ describe('listSharedWithMe', () => {
     assert.equal(shared.find((g) => g.name === 'transactions')!.resourceShareArn, undefined);
   });
 
-  test("one listing asks RAM (resources, then each share's permission) and Search", async () => {
+  test('one listing asks RAM (resources, and shares by managed permission alongside) and Search; no per-share lookup', async () => {
     t.log.length = 0;
     await t.catalog.listSharedWithMe(t.ctx('marketing'));
     const ops = t.log.map((e) => `${e.service}:${e.operation}`);
     assert.ok(ops.includes('ram:ListResources'));
-    assert.ok(ops.includes('ram:ListResourceSharePermissions'));
+    assert.equal(ops.filter((o) => o === 'ram:GetResourceShares').length, 3, 'one per managed feature-group permission');
+    assert.ok(!ops.includes('ram:ListResourceSharePermissions'), 'the ReadOnly share is classified without a second round trip');
     assert.ok(ops.includes('sagemaker:Search'));
   });
 

@@ -43,11 +43,12 @@ describe('share transactions with marketing, read/write', () => {
   let invitationArn = '';
 
   test('analytics creates the share with a default name', async () => {
-    const share = await t.sharing.shareFeatureGroup(t.ctx('analytics'), {
+    const { share, principals } = await t.sharing.shareFeatureGroup(t.ctx('analytics'), {
       featureGroupArn: transactionsArn,
       permissionArn: permission('readWrite'),
       principals: [MARKETING, ` ${MARKETING} `],
     });
+    assert.deepEqual(principals.map((p) => [p.entity, p.status]), [[MARKETING, 'ASSOCIATING']], 'invited: sharing with the organization is not enabled');
     assert.match(share.name, /^transactions-share-\d{14}$/);
     assert.equal(share.owningAccountId, ANALYTICS);
     assert.equal(share.allowExternalPrincipals, true);
@@ -213,7 +214,7 @@ describe('refusals before any call', () => {
 
 describe('rejecting an invitation', () => {
   test('partner rejects churn-scores; it does not show up as shared', async () => {
-    const share = await t.sharing.shareFeatureGroup(t.ctx('analytics'), {
+    const { share } = await t.sharing.shareFeatureGroup(t.ctx('analytics'), {
       featureGroupArn: featureGroupArn(REGION, ANALYTICS, 'churn-scores'),
       permissionArn: permission('readOnly'),
       principals: [PARTNER],
@@ -264,14 +265,14 @@ describe('failed principal associations', () => {
         assert.ok(err instanceof AwsCallError);
         assert.equal(err.code, 'AssociationFailed');
         assert.match(err.target ?? '', /^arn:aws:ram:us-east-1:111111111111:resource-share\//);
-        assert.match(err.userMessage, /^The share org-only was created, but RAM could not add 333333333333 \(.*outside your organization.*\)\./);
+        assert.match(err.userMessage, /^The share "org-only" was created, but RAM could not add 333333333333 \(.*outside your organization.*\)\. This share allows only principals inside your organization/);
         return true;
       },
     );
   });
 
   test('an account inside the organization on the same kind of share is fine', async () => {
-    const share = await t.sharing.shareFeatureGroup(t.ctx('analytics'), {
+    const { share } = await t.sharing.shareFeatureGroup(t.ctx('analytics'), {
       featureGroupArn: featureGroupArn(REGION, ANALYTICS, 'churn-scores'),
       permissionArn: permission('readOnly'),
       principals: [MARKETING],
@@ -282,7 +283,7 @@ describe('failed principal associations', () => {
 });
 
 describe('my shares', () => {
-  test('analytics lists its feature-group shares with their groups and principals, not the catalog share', async () => {
+  test('analytics lists its shares with their groups and principals, the catalog share included', async () => {
     const shares = await t.sharing.listMyShares(t.ctx('analytics'));
     const byGroup = (name: string) => shares.filter((s) => s.resources.some((r) => r.entity === featureGroupArn(REGION, ANALYTICS, name)));
     const profileShares = byGroup('customer-profile');
@@ -293,8 +294,9 @@ describe('my shares', () => {
     assert.equal(byGroup('transactions').length, 1);
     for (const s of shares) {
       assert.equal(s.owningAccountId, ANALYTICS);
-      assert.ok(s.resources.every((r) => r.entity.includes(':feature-group/')));
+      assert.ok(s.resources.every((r) => r.entity.includes(':feature-group/') || r.entity.includes(':sagemaker-catalog/')));
     }
+    assert.equal(shares.filter((s) => s.resources.some((r) => r.entity.includes(':sagemaker-catalog/'))).length, 1, 'the seeded catalog share');
     assert.deepEqual(await t.sharing.listMyShares(t.ctx('partner')), []);
   });
 

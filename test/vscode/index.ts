@@ -10,6 +10,7 @@ export function run(): Promise<void> {
       await import('./activation.test');
       await import('./tree.test');
       await import('./inspector.test');
+      await import('./lookup.test');
       // Last: it changes the sandbox (and resets it when done).
       await import('./sharing.test');
     },
