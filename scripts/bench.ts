@@ -74,6 +74,10 @@ async function main(): Promise<void> {
 
   const awsDir = await mkdtemp(join(tmpdir(), 'fse-bench-aws-'));
   let sandbox: SandboxProcess | undefined;
+  // Ctrl-C must not leave the sandbox process behind.
+  process.once('SIGINT', () => {
+    void (sandbox?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
   try {
     console.log('Seeding at latency 0…');
     const t0 = performance.now();
@@ -136,19 +140,6 @@ async function main(): Promise<void> {
     const cachedMs = performance.now() - t;
     const cachedCalls = last.log.length;
 
-    let naive: { ms: number; calls: number; profiles: number; ops: Record<string, number> } | undefined;
-    if (opts.naiveProfiles > 0) {
-      console.log(`Naive load of ${opts.naiveProfiles} profile(s), one call at a time (minutes)…`);
-      const log: AwsCallLogEntry[] = [];
-      // No response cache: the naive load repeats every call it makes, as code without one would.
-      const pool = new ClientPool({ logger: (e) => log.push(e), requestTimeoutMs: 30_000, cacheTtlMs: 0 });
-      t = performance.now();
-      const totals = await loadTreeNaively(pool, contexts.slice(0, opts.naiveProfiles));
-      naive = { ms: performance.now() - t, calls: log.length, profiles: opts.naiveProfiles, ops: callsByOperation(log) };
-      pool.dispose();
-      if (totals.owned !== SHAPE.owned * opts.naiveProfiles) throw new Error(`the naive load saw ${totals.owned} owned groups`);
-    }
-
     // A tree update after accepting an invitation: only what the answer changed is fetched again.
     const ctxA = contexts[0];
     const invitations = await last.services.sharing.listInvitations(ctxA);
@@ -162,6 +153,19 @@ async function main(): Promise<void> {
     const updateCalls = last.log.length;
     const sharedAfter = afterAccept[0].shared;
     last.services.pool.dispose();
+
+    let naive: { ms: number; calls: number; profiles: number; ops: Record<string, number> } | undefined;
+    if (opts.naiveProfiles > 0) {
+      console.log(`Naive load of ${opts.naiveProfiles} profile(s), one call at a time (minutes)…`);
+      const log: AwsCallLogEntry[] = [];
+      // No response cache: the naive load repeats every call it makes, as code without one would.
+      const pool = new ClientPool({ logger: (e) => log.push(e), requestTimeoutMs: 30_000, cacheTtlMs: 0 });
+      t = performance.now();
+      const totals = await loadTreeNaively(pool, contexts.slice(0, opts.naiveProfiles));
+      naive = { ms: performance.now() - t, calls: log.length, profiles: opts.naiveProfiles, ops: callsByOperation(log) };
+      pool.dispose();
+      if (totals.owned !== SHAPE.owned * opts.naiveProfiles) throw new Error(`the naive load saw ${totals.owned} owned groups`);
+    }
 
     console.log('Measuring activation of the production bundle…');
     const activations: ActivationFigures[] = [];
@@ -194,8 +198,8 @@ async function main(): Promise<void> {
         : { measure: 'Naive full tree', value: 'skipped (--naive-profiles 0)' },
       { measure: 'Speed-up over naive', value: speedup ? `${Math.round(speedup)}×` : '-', target: '≥ 20×', pass: speedup === undefined ? undefined : speedup >= 20 },
       { measure: 'AWS calls, full tree', value: `${median(treeCalls)}: ${describeCalls(treeOps)}` },
-      { measure: 'Tree again (cache, < 30 s)', value: `${ms(cachedMs)}, ${cachedCalls} calls` },
-      { measure: 'Accept invitation + tree', value: `${ms(updateMs)}, ${updateCalls} calls: ${describeCalls(updateOps)}; shared now ${sharedAfter}` },
+      { measure: 'Tree again within 30 s (cache)', value: `${ms(cachedMs)}, ${cachedCalls} calls` },
+      { measure: 'Accept an invitation, tree again', value: `${ms(updateMs)}, ${updateCalls} calls: ${describeCalls(updateOps)}; shared now ${sharedAfter}` },
       { measure: 'Bundle dist/extension.js (minified)', value: `${bytes(bundle.extensionBytes)} (${bundle.topInputs.slice(0, 3).map((i) => `${i.name} ${bytes(i.bytes)}`).join(', ')})`, target: '≤ 1.5 MB', pass: bundle.extensionBytes <= limitMb },
       { measure: 'Activation (require + activate)', value: activationError ? `failed: ${activationError.split('\n')[0]}` : `${spread(activations.map((a) => a.totalMs))}; activate() alone ${ms(median(activations.map((a) => a.activateMs)))}`, target: '≤ 100 ms', pass: !activationError && activationMs <= 100 },
       { measure: 'AWS calls during activation', value: String(activationRequests), target: '0', pass: activationRequests === 0 },

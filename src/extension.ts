@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e) });
 
   const tree = new FeatureStoreTreeProvider(() => services, () => settings, log);
-  const inspectors = new InspectorPanels({ extensionUri: context.extensionUri, records: () => services.records, log });
+  const inspectors = new InspectorPanels({ extensionUri: context.extensionUri, records: () => services.records, log, memento: context.workspaceState });
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const commandEnv = { tree, services: () => services, log, inspectors };
 

@@ -19,6 +19,11 @@ def customer_features(customer_id: str) -> dict:
     return {f["FeatureName"]: f["ValueAsString"] for f in record.get("Record", [])}
 
 
+def example_customer() -> dict:
+    # Hover FEATURE_GROUP below: Feature Store Explorer shows this record's current values.
+    return runtime.get_record(FeatureGroupName=FEATURE_GROUP, RecordIdentifierValueAsString="c-1001")
+
+
 if __name__ == "__main__":
     print(customer_features("c-1001"))
 `;

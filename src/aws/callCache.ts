@@ -53,13 +53,28 @@ export const CALL_CACHE_MIDDLEWARE_OPTIONS: InitializeHandlerOptions & AbsoluteL
   override: true,
 };
 
-/** A copy callers may change freely; undefined when the output cannot be copied (then it is not kept). */
+/**
+ * A deep copy callers may change freely; undefined when the output cannot be copied (then it is not
+ * kept). SDK outputs are plain objects, arrays and Dates: copied directly, which is several times
+ * faster than structuredClone (this runs for every read, on the tree's critical path).
+ */
 function copyOf<T>(value: T): T | undefined {
   try {
-    return structuredClone(value);
+    return deepCopy(value);
   } catch {
     return undefined;
   }
+}
+
+function deepCopy<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map(deepCopy) as T;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = deepCopy((value as Record<string, unknown>)[key]);
+  return out as T;
 }
 
 export interface CallCacheTarget {

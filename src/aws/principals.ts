@@ -34,13 +34,13 @@ export function needsOrganizationSharing(kind: PrincipalKind): boolean {
 export function parsePrincipal(input: string, ownAccountId?: string): { principal: Principal } | { problem: string } {
   const text = input.trim();
   if (!text) return { problem: `Enter a principal. ${WHAT_FITS}` };
+  if (/^o-/.test(text)) return { problem: `"${text}" is an organization id; RAM needs the organization's ARN (${ORGANIZATION_EXAMPLE}).` };
+  if (/^ou-/.test(text)) return { problem: `"${text}" is an OU id; RAM needs the OU's ARN (${OU_EXAMPLE}).` };
   // Digits, or mostly digits (a typo in an account id): judged as an account id.
   if (/^[\d-]+$/.test(text) || (!text.includes(':') && (text.match(/\d/g)?.length ?? 0) >= 6)) {
     const problem = validateAccountId(text, ownAccountId);
     return problem ? { problem } : { principal: { value: text, kind: 'account', accountId: text } };
   }
-  if (/^o-/.test(text)) return { problem: `"${text}" is an organization id; RAM needs the organization's ARN (${ORGANIZATION_EXAMPLE}).` };
-  if (/^ou-/.test(text)) return { problem: `"${text}" is an OU id; RAM needs the OU's ARN (${OU_EXAMPLE}).` };
   if (/\.amazonaws\.com(\.cn)?$/.test(text)) return { problem: `"${text}" is a service principal; feature groups are shared with accounts, organizations, OUs, IAM roles or users.` };
   if (!text.startsWith('arn:')) return { problem: `"${text}" is not a principal. ${WHAT_FITS}` };
 

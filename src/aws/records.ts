@@ -64,7 +64,7 @@ export class RecordService {
    * sent concurrently; unprocessed ids are retried. Every id gets a row (found, not found, error or
    * still unprocessed). Rejects only when every batch failed, with the first failure.
    */
-  batchGet(ctx: AccountContext, group: FeatureGroupDetail, recordIds: string[], opts: BatchGetOptions = {}): Promise<BatchGetResult> {
+  async batchGet(ctx: AccountContext, group: FeatureGroupDetail, recordIds: string[], opts: BatchGetOptions = {}): Promise<BatchGetResult> {
     for (const id of recordIds) checkRecordId(group, id);
     return batchGetRecords(this.pool, ctx, group, recordIds, opts);
   }

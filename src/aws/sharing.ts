@@ -95,14 +95,28 @@ export function defaultShareName(groupName: string, now: Date = new Date()): str
   return `${groupName}-share-${compactTimestamp(now)}`;
 }
 
-/** `customer-profile-share-…` for one group, `customer-profile-and-2-more-share-…` for several. */
-export function defaultGroupsShareName(groupNames: string[], now: Date = new Date()): string {
-  const first = groupNames[0] ?? 'feature-groups';
-  return defaultShareName(groupNames.length > 1 ? `${first}-and-${groupNames.length - 1}-more` : first, now);
+function andMore(items: string[], fallback: string): string {
+  if (items.length === 0) return fallback;
+  return items.length > 1 ? `${items[0]}-and-${items.length - 1}-more` : items[0];
 }
 
-export function defaultCatalogShareName(now: Date = new Date()): string {
-  return defaultShareName('feature-group-catalog', now);
+/** The short form of a principal in a share name: the account id, `o-…`, `ou-…`, or the role or user name. */
+function principalWord(principal: string): string {
+  const r = parsePrincipal(principal);
+  if ('problem' in r) return 'principals';
+  const p = r.principal;
+  if (p.kind === 'account') return p.value;
+  if (p.id) return p.id;
+  return p.value.slice(p.value.lastIndexOf('/') + 1);
+}
+
+/**
+ * A name that says what is shared with whom, in the style of `customer-profile-for-marketing`:
+ * `transactions-for-222222222222`, `transactions-and-1-more-for-ou-demo-mkt12345`, `catalog-for-333333333333`.
+ * RAM does not require names to be unique; the ARN tells shares apart.
+ */
+export function shareNameFor(what: string[], principals: string[]): string {
+  return `${andMore(what, 'feature-groups')}-for-${andMore(principals.map(principalWord), 'nobody')}`;
 }
 
 function toShareSummary(s: ResourceShare | undefined, fallbackName: string): ResourceShareSummary {
@@ -251,7 +265,7 @@ export class SharingService {
     const owner = groups[0].parts!.accountId;
     const principals = this.checkPrincipals(refuse, req.principals, owner);
     const names = groups.map((g) => g.parts!.name);
-    const name = req.shareName?.trim() || defaultGroupsShareName(names);
+    const name = req.shareName?.trim() || shareNameFor(names, principals);
     return this.createShare(ctx, { name, resourceArns: arns, permissionArn: req.permissionArn, principals, allowExternalPrincipals: req.allowExternalPrincipals, target: names.join(', ') });
   }
 
@@ -267,7 +281,7 @@ export class SharingService {
     const catalogArn = await this.featureGroupCatalogArn(ctx);
     const principals = this.checkPrincipals(refuse, req.principals, accountIdOfArn(catalogArn));
     const permission = await this.catalogPermission(ctx);
-    const name = req.shareName?.trim() || defaultCatalogShareName();
+    const name = req.shareName?.trim() || shareNameFor(['catalog'], principals);
     return this.createShare(ctx, { name, resourceArns: [catalogArn], permissionArn: permission.arn, principals, allowExternalPrincipals: req.allowExternalPrincipals, target: 'the feature group catalog' });
   }
 

@@ -9,7 +9,7 @@ import { reportError, UserError } from '../util/errors';
 import type { CommandEnv } from './env';
 import { findProfile, pickAfterLoading, pickProfile, profileOf, type StepInfo } from './pickers';
 import { refuse } from './sharePickers';
-import { CATALOG_DOES_NOT_GRANT, CATALOG_GRANTS, catalogShareConfirmation, isCatalogShareArgs, principalsOrProblem, shareResultMessage, type ShareOutcome } from './sharePlan';
+import { catalogShareConfirmation, isCatalogShareArgs, principalsOrProblem, shareResultMessage, type ShareOutcome } from './sharePlan';
 import { refreshAfterShareChange } from './shareRefresh';
 import { askPrincipals, confirmModal, pickAudience } from './shareSteps';
 
@@ -21,8 +21,8 @@ async function explain(step: StepInfo, account: string, region: string): Promise
     step,
     `Share the catalog of ${account} in ${region}: what it grants and what not`,
     async () => [
-      { label: '$(search) Continue: choose who may discover these feature groups', detail: `Grants: ${CATALOG_GRANTS}`, value: true },
-      { label: '$(lock) Not what I need: the principals should read records', detail: `Does not grant: ${CATALOG_DOES_NOT_GRANT}`, value: false },
+      { label: '$(search) Continue: choose who may discover these feature groups', detail: `Grants: finding every group of ${account} in ${region} with Search (metadata only)`, value: true },
+      { label: '$(lock) Not what I need: they should read records', detail: 'Does not grant: full definitions, reading or writing records; share the groups for that', value: false },
     ],
     'No choices',
   );
@@ -73,9 +73,7 @@ export async function shareCatalog(env: CommandEnv, arg?: unknown): Promise<Shar
       sharing.shareCatalog(ctx, { principals, allowExternalPrincipals: external, shareName: args?.shareName }),
     );
     env.log.info(`Profile ${ctx.profile.name} shared its feature group catalog with ${principals.join(', ')} (resource share ${change.share.arn}).`);
-    void vscode.window.showInformationMessage(
-      `${shareResultMessage('the feature group catalog', change)} They can now find these feature groups with Search; reading records needs a share of the groups.`,
-    );
+    void vscode.window.showInformationMessage(shareResultMessage('the feature group catalog', change));
     await refreshAfterShareChange(env, profile, principals);
     return { status: 'shared', share: change.share, accounts: principals, permissionArn: permission.arn, principals: change.principals, resources: change.resources };
   } catch (err) {

@@ -15,7 +15,8 @@ export async function refreshAfterShareChange(env: CommandEnv, from: ExplorerNod
   const everyone = parsed.some((p) => p.kind === 'organization' || p.kind === 'organizationalUnit');
   for (const profile of await env.tree.profileNodes()) {
     if (profile === owner) continue;
-    const account = profile.knownAccountId();
+    // A profile never expanded may still have its invitations loaded for the badge: ask who it is (cached).
+    const account = profile.knownAccountId() ?? (profile.invitations?.items.peek() && profile.context ? await env.services().catalog.callerAccountId(profile.context).catch(() => undefined) : undefined);
     if (!account) continue;
     const concerned = everyone || parsed.some((p) => p.accountId === account);
     if (!concerned) continue;

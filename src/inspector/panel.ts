@@ -21,7 +21,17 @@ export interface PanelServices {
   extensionUri: vscode.Uri;
   records(): RecordService;
   log: vscode.LogOutputChannel;
+  /** Where each panel's page state is kept (the workspace state), by stateKey(). */
+  memento: vscode.Memento;
 }
+
+/** The workspace-state key of one inspector's page state. */
+export function stateKey(profile: string, featureGroupArn: string): string {
+  return `recordInspector.state:${JSON.stringify([profile, featureGroupArn])}`;
+}
+
+/** Page states larger than this are not copied to the workspace state (the webview state still has them). */
+const MAX_SAVED_STATE_CHARS = 4_000_000;
 
 export async function confirmModal(question: Confirmation): Promise<boolean> {
   const choice = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, question.button);
@@ -138,7 +148,10 @@ export class RecordInspectorPanel implements vscode.Disposable {
 
   private sendInit(): void {
     if (!this.pageReady) return;
-    if (this.controller) void this.post({ type: 'init', group: this.controller.view() });
+    if (this.controller) {
+      const savedState = this.services.memento.get<Record<string, unknown>>(stateKey(this.profile, this.featureGroupArn));
+      void this.post({ type: 'init', group: this.controller.view(), ...(savedState ? { savedState } : {}) });
+    }
     else if (this.failure) void this.post({ type: 'unavailable', ...this.failure });
   }
 
@@ -154,9 +167,20 @@ export class RecordInspectorPanel implements vscode.Disposable {
       else this.sendInit();
       return;
     }
+    if (message.type === 'state') {
+      this.keepState(message.state);
+      return;
+    }
     const controller = this.controller;
     if (!controller) return;
     void controller.handle(message).then((response) => this.post(response));
+  }
+
+  private keepState(state: Record<string, unknown>): void {
+    // Only this panel's own state, and not an unbounded one.
+    if (state.profile !== this.profile || state.groupArn !== this.featureGroupArn) return;
+    if (JSON.stringify(state).length > MAX_SAVED_STATE_CHARS) return;
+    void this.services.memento.update(stateKey(this.profile, this.featureGroupArn), state);
   }
 
   private post(message: HostMessage): Thenable<boolean> {

@@ -3,7 +3,7 @@
 // the page's saved state, which names the profile and group to look up again.
 import * as vscode from 'vscode';
 import type { AccountContext, FeatureGroupDetail } from '../aws/model';
-import { INSPECTOR_VIEW_TYPE, panelTitle, RecordInspectorPanel, webviewOptions, type InspectorTarget, type PanelServices } from './panel';
+import { INSPECTOR_VIEW_TYPE, panelTitle, RecordInspectorPanel, stateKey, webviewOptions, type InspectorTarget, type PanelServices } from './panel';
 
 /** What the serializer needs from the page's saved state (see src/webview/state.ts). */
 export function restoreKey(state: unknown): { profile: string; groupArn: string } | undefined {
@@ -28,6 +28,8 @@ export class InspectorPanels implements vscode.Disposable {
       open.reveal();
       return open;
     }
+    // A panel opened anew starts empty; only a restored one picks up where it was.
+    void this.services.memento.update(stateKey(context.profile.name, group.arn), undefined);
     const webviewPanel = vscode.window.createWebviewPanel(INSPECTOR_VIEW_TYPE, panelTitle(context.profile.name, group.name), vscode.ViewColumn.Active, webviewOptions(this.services.extensionUri));
     return this.adopt(key, webviewPanel, context.profile.name, group.arn, () => Promise.resolve({ context, group }));
   }

@@ -106,7 +106,17 @@ export interface ReadyNotification {
   type: 'ready';
 }
 
-export type WebviewMessage = InspectorRequest | ReadyNotification;
+/**
+ * The page's state (inputs and results) after a change. The host keeps a copy in the workspace
+ * state, written at once, because the webview's own state is only persisted when the window
+ * saves its editors (which a reload may not wait for).
+ */
+export interface StateNotification {
+  type: 'state';
+  state: Record<string, unknown>;
+}
+
+export type WebviewMessage = InspectorRequest | ReadyNotification | StateNotification;
 
 // ---- host → page -------------------------------------------------------------------------------
 
@@ -203,6 +213,8 @@ export type InspectorResponse = RecordResultResponse | BatchResultResponse | Pre
 export interface InitNotification {
   type: 'init';
   group: GroupView;
+  /** The host's copy of the page state, if it has one (the page keeps the newer of the two). */
+  savedState?: Record<string, unknown>;
 }
 
 /** A restored panel whose group could not be opened again (profile gone, access revoked, offline). */
@@ -274,6 +286,7 @@ const isOptionalTtl = (v: unknown): boolean => v === undefined || isTtl(v);
 export function isWebviewMessage(v: unknown): v is WebviewMessage {
   if (!isObject(v)) return false;
   if (v.type === 'ready') return true;
+  if (v.type === 'state') return isObject(v.state);
   if (!isRequestId(v.id)) return false;
   switch (v.type) {
     case 'getRecord':
@@ -448,7 +461,7 @@ export function isHostMessage(v: unknown): v is HostMessage {
   if (!isObject(v)) return false;
   switch (v.type) {
     case 'init':
-      return isGroupView(v.group);
+      return isGroupView(v.group) && (v.savedState === undefined || isObject(v.savedState));
     case 'unavailable':
       return isString(v.title) && isString(v.message);
   }

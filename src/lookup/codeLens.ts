@@ -38,9 +38,12 @@ export class LookupCodeLensProvider implements vscode.CodeLensProvider<vscode.Co
     this.onDidChangeCodeLenses = lookup.onDidChange;
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
+    const references = this.lookup.documents.get(document);
+    // Without any AWS profile there is nobody to look up as: no lens rather than one per reference saying so.
+    if (references.length === 0 || !(await this.lookup.hasProfiles(token).catch(() => false))) return [];
     const lenses: vscode.CodeLens[] = [];
-    for (const reference of this.lookup.documents.get(document)) {
+    for (const reference of references) {
       lenses.push(new ReferenceLens(document, reference));
       for (const { literal, range } of reference.recordIdRanges.slice(0, RECORD_LENSES)) {
         lenses.push(

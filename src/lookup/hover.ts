@@ -39,6 +39,7 @@ export class LookupHoverProvider implements vscode.HoverProvider {
     if (!target) return undefined;
     const { reference } = target;
     try {
+      if (!(await this.lookup.hasProfiles(token))) return undefined;
       const resolution = await this.lookup.resolve(reference.ref.target, token);
       const definition = resolution.reach.length ? await this.lookup.definition(resolution, token) : undefined;
       const ids = [...new Set(target.recordIds.map((l) => l.value))];

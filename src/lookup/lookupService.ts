@@ -2,7 +2,7 @@
 // (short-lived cache over src/aws) and one signal that what the directory knows may have changed.
 import * as vscode from 'vscode';
 import type { Services } from '../util/services';
-import type { CancellationLike } from './cancel';
+import { isCancelled, type CancellationLike } from './cancel';
 import { GroupDirectory } from './directory';
 import { DocumentReferences } from './documents';
 import { definitionOf, lookUpRecord, resolveReference, type DefinitionOutcome, type RecordLookup, type Resolution } from './resolver';
@@ -25,6 +25,16 @@ export class LookupService implements vscode.Disposable {
     readonly log?: vscode.LogOutputChannel,
   ) {
     this.directory = new GroupDirectory(servicesSource(services, profiles));
+  }
+
+  /** False when no profile is configured (or the files cannot be read): then the lookup stays silent. */
+  async hasProfiles(token?: CancellationLike): Promise<boolean> {
+    try {
+      return (await this.directory.profiles(token)).length > 0;
+    } catch (err) {
+      if (isCancelled(err)) throw err;
+      return false;
+    }
   }
 
   resolve(target: string, token?: CancellationLike): Promise<Resolution> {

@@ -1,7 +1,7 @@
 // What the lookup shows: CodeLens titles (one plain line) and hover Markdown. Every value that comes
 // from AWS, from the document or from the user's config is escaped, so data can never turn into
 // links, HTML, images or icons; the only links are the command links built here. Pure (no 'vscode').
-import type { FeatureDefinition, FeatureGroupDetail } from '../aws/model';
+import type { FeatureDefinition, FeatureGroupDetail, FeatureRecord } from '../aws/model';
 import { formatAccess, formatFeatureType } from '../util/format';
 import type { DefinitionOutcome, Reach, RecordLookup, Resolution } from './resolver';
 
@@ -22,7 +22,7 @@ export function commandUri(command: string, args: unknown[]): string {
 }
 
 const MAX_VALUE_CHARS = 160;
-const LENS_FEATURES = 5;
+const LENS_FEATURES = 4;
 
 export function formatValue(value: string | string[] | undefined): string {
   if (value === undefined) return '';
@@ -38,8 +38,9 @@ function byArnWords(r: Reach): string {
   return `${r.profile.name} by ARN only (${formatAccess(r.access)})`;
 }
 
+/** The features besides the record identifier and event time (those are named on their own). */
 function featureList(detail: FeatureGroupDetail, limit: number): string {
-  const names = detail.features.map((f) => f.name);
+  const names = detail.features.map((f) => f.name).filter((n) => n !== detail.recordIdentifierFeatureName && n !== detail.eventTimeFeatureName);
   return names.length > limit ? `${names.slice(0, limit).join(', ')}, +${names.length - limit} more` : names.join(', ');
 }
 
@@ -58,7 +59,7 @@ export function lensTitle(resolution: Resolution, definition?: DefinitionOutcome
   const parts = [plainLabel([...reach.map(reachWords), ...byArnOnly.map(byArnWords)].join(', '))];
   if (definition?.kind === 'described') {
     const d = definition.detail;
-    parts.push(`record id ${plainLabel(d.recordIdentifierFeatureName)}`, `${d.features.length} features: ${plainLabel(featureList(d, LENS_FEATURES))}`);
+    parts.push(`record id ${plainLabel(d.recordIdentifierFeatureName)}`, `features: ${plainLabel(featureList(d, LENS_FEATURES))}`);
   } else if (definition?.kind === 'unreadable') {
     parts.push('discoverable only: no share grants reading');
   } else if (definition?.kind === 'error') {
@@ -168,4 +169,29 @@ export function hoverMarkdown(content: HoverContent, links: HoverLinks): string 
   if (reader && links.lookUp) actions.push(`[Look Up Record…](${links.lookUp()})`);
   if (actions.length) lines.push(actions.join(' · '));
   return lines.join('\n').trimEnd();
+}
+
+export interface RecordSnapshot {
+  profile: string;
+  group: FeatureGroupDetail;
+  recordId: string;
+  record: FeatureRecord;
+  readAt: Date;
+}
+
+/** `// header` lines, then the record as JSON in the group's feature order (wire values: strings and string lists). */
+export function recordText(s: RecordSnapshot): string {
+  // A line break in data would end the comment and turn the rest into (bogus) JSON.
+  const oneLine = (t: string) => t.replace(/[\r\n\u2028\u2029]+/g, ' ');
+  const known = s.group.features.map((f) => f.name).filter((n) => n in s.record.values);
+  const extra = Object.keys(s.record.values).filter((n) => !known.includes(n));
+  const ordered: Record<string, string | string[]> = {};
+  for (const n of [...known, ...extra]) ordered[n] = s.record.values[n];
+  const header = [
+    `// ${oneLine(s.group.name)} · record ${oneLine(JSON.stringify(s.recordId))}`,
+    `// read as ${oneLine(s.profile)} (${formatAccess(s.group.access)}) at ${s.readAt.toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
+    `// ${s.group.arn}`,
+  ];
+  if (s.record.expiresAt) header.push(`// expires ${oneLine(s.record.expiresAt)}`);
+  return `${header.join('\n')}\n${JSON.stringify(ordered, null, 2)}\n`;
 }

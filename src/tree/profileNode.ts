@@ -139,6 +139,14 @@ export class ProfileNode extends ExplorerNode {
 
   /** What another account's change to a share alters here: Shared with me and Invitations. */
   reloadReceived(): void {
+    if (this.accountId.peek() === undefined) {
+      // Never expanded: nothing is shown, but the view's badge counts the invitations loaded in the background.
+      if (this.invitations?.items.peek()) {
+        this.invitations.reset();
+        void this.invitations.items.get();
+      }
+      return;
+    }
     this.shared?.reload();
     this.invitations?.reload();
   }

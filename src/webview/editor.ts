@@ -363,6 +363,7 @@ export class RecordEditor {
     editor.previewValues = collected.values;
     this.showPreview(previewed.preview);
     this.page.save();
+    byId('diff-panel').scrollIntoView({ block: 'nearest' });
     this.page.setBusy(true, 'Check the difference below and confirm the write in VS Code…');
     const outcome = await request<PutRecordRequest>({
       type: 'putRecord',

@@ -8,9 +8,9 @@ import { loadState } from './state';
 
 let page: InspectorPage | undefined;
 
-function start(group: GroupView): void {
+function start(group: GroupView, savedState: unknown): void {
   // A second init (after Retry, or a fresh view of the same group) keeps what is on screen.
-  const state = page && page.state.groupArn === group.arn && page.state.profile === group.profile ? page.state : loadState(group.profile, group.arn);
+  const state = page && page.state.groupArn === group.arn && page.state.profile === group.profile ? page.state : loadState(group.profile, group.arn, savedState);
   page = new InspectorPage(group, state);
   page.render(byId('app'));
 }
@@ -32,7 +32,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!isHostMessage(message)) return;
   switch (message.type) {
     case 'init':
-      start(message.group);
+      start(message.group, message.savedState);
       return;
     case 'unavailable':
       showUnavailable(message.title, message.message);

@@ -37,6 +37,8 @@ export interface BatchState {
 
 export interface PageState {
   v: 1;
+  /** When it was saved (ms): of the webview's copy and the host's, the newer one wins. */
+  savedAt?: number;
   profile: string;
   groupArn: string;
   tab: 'record' | 'batch';
@@ -58,13 +60,31 @@ export function initialState(profile: string, groupArn: string): PageState {
   return { v: 1, profile, groupArn, tab: 'record', recordIdText: '', deleteMode: 'SoftDelete', batchText: '' };
 }
 
-/** The saved state for this group, or a fresh one (a saved state of another group is ignored). */
-export function loadState(profile: string, groupArn: string): PageState {
-  const saved = vscodeApi.getState() as Partial<PageState> | undefined;
-  if (!saved || saved.v !== 1 || saved.profile !== profile || saved.groupArn !== groupArn) return initialState(profile, groupArn);
-  return { ...initialState(profile, groupArn), ...saved } as PageState;
+function usable(saved: unknown, profile: string, groupArn: string): Partial<PageState> | undefined {
+  if (typeof saved !== 'object' || saved === null) return undefined;
+  const s = saved as Partial<PageState>;
+  return s.v === 1 && s.profile === profile && s.groupArn === groupArn ? s : undefined;
 }
 
+/**
+ * The saved state for this group, or a fresh one: the newer of the webview's own state and the
+ * host's copy (a state of another group is ignored).
+ */
+export function loadState(profile: string, groupArn: string, hostCopy?: unknown): PageState {
+  const candidates = [usable(vscodeApi.getState(), profile, groupArn), usable(hostCopy, profile, groupArn)].filter((s) => s !== undefined);
+  candidates.sort((a, b) => (b.savedAt ?? 0) - (a.savedAt ?? 0));
+  return { ...initialState(profile, groupArn), ...candidates[0] } as PageState;
+}
+
+let pendingCopy: ReturnType<typeof setTimeout> | undefined;
+
+/** Saves in the webview at once, and sends the host its copy shortly after (typing coalesces). */
 export function saveState(state: PageState): void {
+  state.savedAt = Date.now();
   vscodeApi.setState(state);
+  if (pendingCopy) clearTimeout(pendingCopy);
+  pendingCopy = setTimeout(() => {
+    pendingCopy = undefined;
+    vscodeApi.postMessage({ type: 'state', state });
+  }, 200);
 }

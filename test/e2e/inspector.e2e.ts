@@ -36,6 +36,12 @@ async function cellText(frame: Frame, feature: string): Promise<string> {
   return (await cell.textContent()) ?? '';
 }
 
+/** Edit record: the page reads the whole record again, then shows the form filled from it. */
+async function openEditor(frame: Frame): Promise<void> {
+  await frame.locator('#edit-record').click();
+  await frame.locator('#edit-panel:not([hidden])').waitFor({ timeout: 30_000 });
+}
+
 /** Clicks a button of the modal the extension raised; returns the dialog's text. */
 async function clickDialogButton(page: Page, label: string): Promise<string> {
   const dialog = page.locator('.monaco-dialog-box');
@@ -59,9 +65,8 @@ e2eTest('inspector: an edit shows the difference, is confirmed in a modal, and i
   assert.match(oldAge, /^\d+$/);
   await screenshot('inspector-record');
 
-  await frame.locator('#edit-record').click();
+  await openEditor(frame);
   const age = frame.locator('#field-age');
-  await age.waitFor({ timeout: 15_000 });
   assert.equal(await age.inputValue(), oldAge, 'the edit starts from the stored record');
   const newAge = String(Number(oldAge) + 7);
   await age.fill(newAge);
@@ -162,7 +167,7 @@ e2eTest('inspector: a value holding HTML and script is shown as text and never r
   await frame.locator('#batch-table tbody tr[data-record-id="c-xss"][data-status="found"]').waitFor({ timeout: 30_000 });
   assert.equal(await frame.locator('#batch-table img, #batch-table script, #batch-table svg').count(), 0);
   await frame.locator('#tab-button-record').click();
-  await frame.locator('#edit-record').click();
+  await openEditor(frame);
   assert.equal(await frame.locator('#field-segment').inputValue(), payload);
   await page.waitForTimeout(1000);
   assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
@@ -185,7 +190,9 @@ e2eTest('inspector: inputs and results survive the tab being hidden and a window
   frame = await inspectorFrame(page, { selector: '#batch-table tbody tr[data-record-id="c-404"]', timeoutMs: 30_000 });
   assert.equal(await frame.locator('#batch-ids').inputValue(), 'c-1004\nc-404');
 
-  // Reloaded: VS Code restores the panel through the serializer, the page its state.
+  // Reloaded: VS Code restores the panel through the serializer, the page its state. (The page
+  // sends its state to the host a moment after a change; let that land as a user's pause would.)
+  await page.waitForTimeout(1500);
   await page.reload();
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await waitForWorkbenchReady(page);
@@ -208,27 +215,33 @@ e2eTest('inspector: inputs and results survive the tab being hidden and a window
 e2eTest('inspector: looks right in the light and the dark theme', async ({ page, screenshot }) => {
   const frame = await openInspector(page, 'analytics', 'Owned', 'product-catalog');
   await getRecord(frame, 'p-1');
-  await frame.locator('#edit-record').click();
+  await openEditor(frame);
   await frame.locator('#field-price').fill('1234.5');
   await frame.locator('#field-embedding').fill('[0.5, 0.25, 0.125, 1]');
   await frame.locator('#put-record').click();
   await frame.locator('#diff-table tr[data-feature="price"]').waitFor({ timeout: 30_000 });
   await clickDialogButton(page, 'Cancel');
-  await statusText(frame, 'info');
-  await screenshot('inspector-theme-dark');
+  assert.match(await statusText(frame, 'info'), /Nothing was written/);
+  // The workbench's default here is the light theme.
+  await screenshot('inspector-theme-light');
+  await frame.locator('#tab-button-batch').click();
+  await frame.locator('#batch-ids').fill('p-1\np-2\np-3\np-9');
+  await frame.locator('#batch-run').click();
+  await frame.locator('#batch-table tbody tr[data-record-id="p-9"]').waitFor({ timeout: 30_000 });
+  await screenshot('inspector-batch-light');
   try {
     await runCommand(page, 'Preferences: Color Theme');
-    await pickQuickItem(page, /^\s*Light Modern/);
-    await page.waitForTimeout(1500);
-    await screenshot('inspector-theme-light');
-    await frame.locator('#tab-button-batch').click();
-    await frame.locator('#batch-ids').fill('p-1\np-2\np-3\np-9');
-    await frame.locator('#batch-run').click();
-    await frame.locator('#batch-table tbody tr[data-record-id="p-9"]').waitFor({ timeout: 30_000 });
-    await screenshot('inspector-batch-light');
+    await pickQuickItem(page, /^\s*Dark Modern/);
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000);
+    await screenshot('inspector-batch-dark');
+    await frame.locator('#tab-button-record').click();
+    await frame.locator('#diff-panel').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await screenshot('inspector-theme-dark');
   } finally {
     await runCommand(page, 'Preferences: Color Theme');
-    await pickQuickItem(page, /^\s*Dark Modern/);
-    await page.waitForTimeout(1000);
+    await pickQuickItem(page, /^\s*Light Modern/);
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
   }
 }, { timeoutMs: 240_000 });

@@ -68,6 +68,8 @@ e2eTest(
     await page.locator('.quick-input-widget .quick-input-message', { hasText: /your own account/ }).waitFor({ timeout: 10_000 });
     await screenshot('share-invalid-account');
     await answerInput(page, '222222222222');
+    // Who may be a principal (allowExternalPrincipals) is chosen explicitly (issue 4).
+    await pickQuickItem(page, 'Allow external accounts');
     const confirmation = await clickDialogButton(page, 'Share');
     assert.match(confirmation, /transactions/);
     assert.match(confirmation, /222222222222/);

@@ -13,6 +13,7 @@ export function run(): Promise<void> {
       await import('./lookup.test');
       // Last: it changes the sandbox (and resets it when done).
       await import('./sharing.test');
+      await import('./sharingLifecycle.test');
     },
   });
 }

@@ -29,7 +29,7 @@ suite('tree', () => {
       assert.equal(root.contextValue, 'profile');
       assert.deepEqual(
         labels(root.children).map((l) => l.replace(/ \(\d+\)$/, '')),
-        ['Owned', 'Shared with me', 'Invitations'],
+        ['Owned', 'Shared with me', 'Invitations', 'My shares'],
       );
     }
   });

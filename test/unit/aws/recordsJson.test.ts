@@ -24,10 +24,10 @@ describe('recordToJson', () => {
     );
   });
   test('a numeric feature whose text is not a JSON number stays a string (so nothing is lost)', () => {
-    assert.match(recordToJson(features, { big: '+5', ratio: '.5' }), /"big": "\+5",\n  "ratio": ".5"/);
+    assert.match(recordToJson(features, { big: '+5', ratio: '.5' }), /"big": "\+5",\n {2}"ratio": ".5"/);
   });
   test('unknown features are kept at the end', () => {
-    assert.match(recordToJson(features, { zzz: 'x', id: 'a' }), /"id": "a",\n  "zzz": "x"/);
+    assert.match(recordToJson(features, { zzz: 'x', id: 'a' }), /"id": "a",\n {2}"zzz": "x"/);
   });
 });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { featureGroupArn } from '../../../src/aws/arn';
 import type { FeatureGroupDetail } from '../../../src/aws/model';
 import type { ProfileGroups } from '../../../src/lookup/directory';
-import { commandUri, escapeMarkdown, hoverMarkdown, lensTitle, plainLabel, recordLensTitle, type HoverLinks } from '../../../src/lookup/render';
+import { commandUri, escapeMarkdown, hoverMarkdown, lensTitle, plainLabel, recordLensTitle, recordText, type HoverLinks } from '../../../src/lookup/render';
 import { resolveFrom, type DefinitionOutcome, type RecordLookup } from '../../../src/lookup/resolver';
 import type { LookupProfile } from '../../../src/lookup/source';
 
@@ -59,7 +59,7 @@ describe('lens titles', () => {
     const title = lensTitle(resolveFrom('customer-profile', listings), described());
     assert.equal(
       title,
-      '$(database) analytics (owner), marketing by ARN only (read-only) · record id customer_id · 6 features: customer_id, event_time, age, lifetime_value, segment, +1 more',
+      '$(database) analytics (owner), marketing by ARN only (read-only) · record id customer_id · features: age, lifetime_value, segment, preferred_channels',
     );
   });
 
@@ -67,6 +67,12 @@ describe('lens titles', () => {
     const other = lensTitle(resolveFrom('customer-profile', listings.slice(1)));
     assert.match(other, /^\$\(warning\) customer-profile is not in any profile's own account \(owner 111111111111\): use its ARN · marketing by ARN only \(read-only\)$/);
     assert.equal(lensTitle(resolveFrom('nope', listings)), '$(circle-slash) No profile reaches nope');
+  });
+
+  test('long feature lists are cut after four, saying how many more', () => {
+    const wide: FeatureGroupDetail = { ...detail, features: [...detail.features, ...['a', 'b', 'c'].map((name) => ({ name, type: 'String' as const }))] };
+    const title = lensTitle(resolveFrom('customer-profile', listings), { kind: 'described', reach: resolveFrom('customer-profile', listings).reach[0], detail: wide });
+    assert.match(title, / · features: age, lifetime_value, segment, preferred_channels, \+3 more$/);
   });
 
   test('data cannot add icons', () => {
@@ -94,6 +100,7 @@ describe('hover markdown', () => {
     // Rows follow the definition's order; a list shows as one cell.
     const rows = md.split('\n').filter((l) => /^\| (customer\\_id|age|segment|preferred\\_channels) \|/.test(l));
     assert.deepEqual(rows, ['| customer\\_id | c\\-1001 |', '| age | 34 |', '| segment | gold |', '| preferred\\_channels | \\[email, sms\\] |']);
+    assert.ok(md.indexOf('**Record c\\-1001**') < md.indexOf('| Profile |'), 'the record comes before the group details');
     const targets = linkTargets(md);
     assert.equal(targets.length, 2);
     assert.ok(targets[0].startsWith('command:featureStoreExplorer.openRecordInspector?'));
@@ -141,5 +148,32 @@ describe('hover markdown', () => {
     );
     assert.match(md, /\*\*Record c\\-9\*\*: no record with customer\\_id c\\-9 in customer\\-profile/);
     assert.match(md, /\*\*Record c\\-8\*\*: could not be read as analytics: Throttled\\\. Try again\\\./);
+  });
+});
+
+describe('the peek document of a looked-up record', () => {
+  test('comment header, then the values as JSON in the definition order, unknown features last', () => {
+    const text = recordText({
+      profile: 'marketing',
+      group: { ...detail, access: 'readOnly' },
+      recordId: 'c-1001',
+      record: { values: { extra: 'x', segment: 'gold', customer_id: 'c-1001', preferred_channels: ['email'] }, expiresAt: '2030-01-01T00:00:00Z' },
+      readAt: new Date('2025-05-01T10:00:00.123Z'),
+    });
+    const [header, json] = [text.split('\n').filter((l) => l.startsWith('//')), text.split('\n').filter((l) => !l.startsWith('//')).join('\n')];
+    assert.deepEqual(header, [
+      '// customer-profile · record "c-1001"',
+      '// read as marketing (read-only) at 2025-05-01T10:00:00Z',
+      `// ${ARN}`,
+      '// expires 2030-01-01T00:00:00Z',
+    ]);
+    assert.deepEqual(Object.keys(JSON.parse(json) as object), ['customer_id', 'segment', 'preferred_channels', 'extra']);
+  });
+
+  test('line breaks in data cannot escape the comment header', () => {
+    const text = recordText({ profile: 'evil\n{"x": 1}', group: detail, recordId: 'a\u2028b\nc', record: { values: { customer_id: 'c' } }, readAt: new Date(0) });
+    const lines = text.split(/\r?\n|\u2028|\u2029/);
+    assert.equal(lines.filter((l) => l.startsWith('//')).length, 3);
+    assert.deepEqual(JSON.parse(lines.filter((l) => !l.startsWith('//')).join('\n')), { customer_id: 'c' });
   });
 });

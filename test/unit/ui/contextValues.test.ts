@@ -13,9 +13,14 @@ import {
   invitationContext,
   MENU_PATTERNS,
   profileContext,
+  shareContext,
+  sharePrincipalContext,
+  shareResourceContext,
 } from '../../../src/tree/contextValues';
 
 const ACCESS: AccessLevel[] = ['owner', 'admin', 'readWrite', 'readOnly', 'discoverOnly'];
+const SHARE_STATUSES = ['PENDING', 'ACTIVE', 'FAILED', 'DELETING', 'DELETED'];
+const ASSOCIATION_STATUSES = ['ASSOCIATING', 'ASSOCIATED', 'FAILED', 'DISASSOCIATING', 'DISASSOCIATED'];
 
 interface MenuEntry {
   command: string;
@@ -41,6 +46,7 @@ const ALL_VALUES = [
   categoryContext('owned'),
   categoryContext('shared'),
   categoryContext('invitations'),
+  categoryContext('myShares'),
   ...ACCESS.map(featureGroupContext),
   featureContext('recordIdentifier'),
   featureContext('eventTime'),
@@ -49,6 +55,9 @@ const ALL_VALUES = [
   errorContext(true),
   errorContext(false),
   'message',
+  ...SHARE_STATUSES.map(shareContext),
+  ...(['featureGroup', 'catalog', 'other'] as const).flatMap((k) => ASSOCIATION_STATUSES.map((s) => shareResourceContext(k, s))),
+  ...(['account', 'organization', 'organizationalUnit', 'iamRole', 'iamUser', 'other'] as const).flatMap((k) => ASSOCIATION_STATUSES.map((s) => sharePrincipalContext(k, s))),
 ];
 
 function valuesOffering(command: string): string[] {
@@ -101,6 +110,30 @@ describe('contextValue grammar', () => {
     assert.ok(offered.includes('featureGroup;shared;discoverOnly'));
     assert.ok(offered.includes('invitation;accepted'));
     assert.ok(!offered.some((v) => v.startsWith('feature;') || v.startsWith('error') || v === 'profile'));
+  });
+
+  test('new shares start on owned groups, the Owned category and My shares; the catalog only on My shares', () => {
+    assert.deepEqual(valuesOffering('featureStoreExplorer.shareFeatureGroups'), ['category;owned', 'category;myShares']);
+    assert.deepEqual(valuesOffering('featureStoreExplorer.shareCatalog'), ['category;myShares']);
+  });
+
+  test('add to a share only while it is active; delete any share not deleted yet', () => {
+    assert.deepEqual(valuesOffering('featureStoreExplorer.addToShare'), ['share;active']);
+    assert.deepEqual(valuesOffering('featureStoreExplorer.deleteShare'), ['share;pending', 'share;active', 'share;failed']);
+  });
+
+  test('remove is offered on active shares and on members still (or failing to be) in the share', () => {
+    const offered = valuesOffering('featureStoreExplorer.removeFromShare');
+    assert.ok(offered.includes('share;active'));
+    assert.ok(offered.includes('shareResource;featureGroup;associated'));
+    assert.ok(offered.includes('sharePrincipal;organizationalUnit;associating'));
+    assert.ok(offered.includes('sharePrincipal;account;failed'));
+    assert.ok(!offered.some((v) => v.endsWith(';disassociated') || v.endsWith(';disassociating')));
+    assert.ok(!offered.includes('share;deleted'));
+  });
+
+  test('invite again only for accounts whose invitation failed, expired or was declined', () => {
+    assert.deepEqual(valuesOffering('featureStoreExplorer.reinvitePrincipal'), ['sharePrincipal;account;failed', 'sharePrincipal;account;disassociated']);
   });
 
   test('retry is offered only on retryable errors', () => {
