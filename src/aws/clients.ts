@@ -1,15 +1,14 @@
 // One SDK client per (profile, region, service, endpoint), built once and reused. Credentials come
-// from the SDK's own fromIni provider (static keys, assume-role chains, SSO, credential_process,
-// web identity) and are shared by the clients of one profile and region.
+// from the SDK's own providers (see credentials.ts) and are shared by the clients of one profile and region.
 import { RAMClient } from '@aws-sdk/client-ram';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SageMakerFeatureStoreRuntimeClient } from '@aws-sdk/client-sagemaker-featurestore-runtime';
-import { STSClient, getDefaultRoleAssumerWithWebIdentity } from '@aws-sdk/client-sts';
-import { fromIni, fromSSO } from '@aws-sdk/credential-providers';
-import { memoize } from '@smithy/core/config';
-import type { AwsCredentialIdentity, MiddlewareStack } from '@smithy/types';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { MiddlewareStack } from '@smithy/types';
 import { callCachePlugin } from './callCache';
 import { callLogPlugin, type AwsCallLogEntry } from './callLog';
+import { credentialsKey, credentialsRejectedPlugin, profileCredentials, type CredentialsProvider, type MfaCodeProvider } from './credentials';
+import { processMfaSessions, type MfaSessions } from './credentialsMfa';
 import type { AccountContext, ServiceEndpoints } from './model';
 import { DEFAULT_CACHE_TTL_MS, ResponseCache } from './responseCache';
 
@@ -19,7 +18,12 @@ export interface ClientPoolOptions {
   logger?: (e: AwsCallLogEntry) => void;
   /** Connection and request timeout per attempt, in milliseconds (default 10 000). */
   requestTimeoutMs?: number;
-  mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  /** Asked for the code when a role in the profile's chain has an mfa_serial. */
+  mfaCodeProvider?: MfaCodeProvider;
+  /** MFA sessions, kept across pools (default: the process's own, see credentialsMfa.ts). */
+  mfaSessions?: MfaSessions;
+  /** Longest one credentials resolution may take, MFA prompts excluded (default: 3 × requestTimeoutMs, at least 30 s). */
+  credentialsTimeoutMs?: number;
   /** Attempts per call, first one included (default 3, the SDK's standard retry strategy). */
   maxAttempts?: number;
   /**
@@ -34,8 +38,6 @@ export type ServiceName = keyof ServiceEndpoints;
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_ATTEMPTS = 3;
-/** Renew temporary credentials this long before they expire, as the SDK's own chain does. */
-const CREDENTIAL_REFRESH_MARGIN_MS = 5 * 60_000;
 
 /** The URL a call goes to: the profile's override, or the public AWS endpoint of the region. */
 export function effectiveEndpoint(ctx: AccountContext, service: ServiceName): string {
@@ -55,10 +57,9 @@ export function effectiveEndpoint(ctx: AccountContext, service: ServiceName): st
 
 /** One client per (profile, region, service, endpoint, files); also what a cached answer depends on. */
 function clientKey(ctx: AccountContext, service: ServiceName): string {
-  return JSON.stringify([ctx.profile.name, ctx.region, service, ctx.profile.endpoints[service] ?? '', ctx.profile.configFile ?? '', ctx.profile.credentialsFile ?? '']);
+  // The fingerprint: an answer loaded under the profile's old content is never served under the new one.
+  return JSON.stringify([ctx.profile.name, ctx.region, service, ctx.profile.endpoints[service] ?? '', ctx.profile.configFile ?? '', ctx.profile.credentialsFile ?? '', ctx.profile.fingerprint ?? '']);
 }
-
-type CredentialsProvider = () => Promise<AwsCredentialIdentity>;
 
 interface Destroyable {
   destroy(): void;
@@ -128,6 +129,8 @@ export class ClientPool {
   private instrument<C extends { middlewareStack: MiddlewareStack<I, O> }, I extends object, O extends object>(ctx: AccountContext, service: ServiceName, client: C & { middlewareStack: MiddlewareStack<I, O> }): C {
     client.middlewareStack.use(callCachePlugin<I, O>(this.cache, { profile: ctx.profile.name, service, clientKey: clientKey(ctx, service) }));
     if (this.opts.logger) client.middlewareStack.use(callLogPlugin<I, O>({ profile: ctx.profile.name, region: ctx.region, service }, this.opts.logger));
+    // Credentials AWS refused (expired session, revoked keys) must not be reused by the next attempt.
+    client.middlewareStack.use(credentialsRejectedPlugin<I, O>(() => this.credentialsRejected(ctx.profile.name)));
     return client;
   }
 
@@ -157,48 +160,35 @@ export class ClientPool {
   }
 
   private credentialsFor(ctx: AccountContext): CredentialsProvider {
-    const { profile } = ctx;
-    const stsEndpoint = profile.endpoints.sts;
-    const key = JSON.stringify([profile.name, ctx.region, stsEndpoint ?? '', profile.configFile ?? '', profile.credentialsFile ?? '']);
+    const key = credentialsKey(ctx);
     const cached = this.credentials.get(key);
     if (cached) return cached.provider;
-    // The inner STS client of an assume-role chain must reach the same STS as the profile (the sandbox,
-    // a VPC endpoint, ...); clientConfig is what fromIni hands to that client.
-    const stsConfig = {
-      region: ctx.region,
+    const provider = profileCredentials(ctx, {
       requestHandler: this.requestHandler(),
       maxAttempts: this.maxAttempts,
-      ...(stsEndpoint ? { endpoint: stsEndpoint } : { ignoreConfiguredEndpointUrls: true }),
-    };
-    const provider = this.credentialSource(ctx, stsConfig);
-    const memoized = memoize(
-      () => provider(),
-      (c: AwsCredentialIdentity) => c.expiration !== undefined && c.expiration.getTime() - Date.now() < CREDENTIAL_REFRESH_MARGIN_MS,
-      (c: AwsCredentialIdentity) => c.expiration !== undefined,
-    );
-    const shared: CredentialsProvider = () => memoized();
-    this.credentials.set(key, { profile: profile.name, provider: shared });
-    return shared;
+      timeoutMs: this.opts.credentialsTimeoutMs ?? Math.max(30_000, 3 * this.timeoutMs),
+      logger: this.opts.logger,
+      mfaCodeProvider: this.opts.mfaCodeProvider,
+      sessions: this.opts.mfaSessions ?? processMfaSessions,
+    });
+    this.credentials.set(key, { profile: ctx.profile.name, provider });
+    return provider;
   }
 
-  private credentialSource(ctx: AccountContext, stsConfig: object): CredentialsProvider {
-    const { profile } = ctx;
-    // ignoreCache: edits to the files are picked up whenever credentials are resolved again.
-    const files = { profile: profile.name, filepath: profile.credentialsFile, configFilepath: profile.configFile, ignoreCache: true };
-    // fromIni hands an SSO profile to fromSSO without the file paths, so a profile read from
-    // non-default files would not be found there: call fromSSO directly for those.
-    if (profile.kind === 'sso') return fromSSO(files);
-    const logger = this.opts.logger;
-    const innerLog = logger ? [callLogPlugin({ profile: profile.name, region: ctx.region, service: 'sts' }, logger)] : [];
-    return fromIni({
-      ...files,
-      mfaCodeProvider: this.opts.mfaCodeProvider,
-      clientConfig: stsConfig,
-      clientPlugins: innerLog,
-      // fromIni does not pass clientConfig on to the web-identity provider: give it a role assumer.
-      // (Its options type leaves out `endpoint`, which the STS client it builds does honour.)
-      roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(stsConfig as never, innerLog as never),
-    });
+  /**
+   * AWS refused the profile's credentials: the next call resolves them (and asks for MFA) again. Its
+   * clients are replaced too (each keeps the identity it resolved), but closed only later: other
+   * calls of the profile may still be in flight on them.
+   */
+  private credentialsRejected(profileName: string): void {
+    (this.opts.mfaSessions ?? processMfaSessions).forget(profileName);
+    this.cache.invalidate(profileName);
+    for (const [key, entry] of this.credentials) if (entry.profile === profileName) this.credentials.delete(key);
+    for (const [key, entry] of this.clients) {
+      if (entry.profile !== profileName) continue;
+      this.clients.delete(key);
+      setTimeout(() => entry.client.destroy(), this.timeoutMs * (this.maxAttempts + 1)).unref();
+    }
   }
 }
 

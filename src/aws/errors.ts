@@ -1,5 +1,6 @@
 // Every failure of src/aws reaches the editor layers as an AwsCallError: the service code for the
 // log and menus, plus one sentence for the user that names the cause and the next step.
+import { CREDENTIALS_TIMEOUT_CODE, REJECTED_CREDENTIALS_CODES } from './credentialsCodes';
 import type { AccessLevel } from './model';
 
 export interface AwsCallContext {
@@ -15,9 +16,58 @@ export interface AwsCallContext {
   ownerAccountId?: string;
 }
 
+/**
+ * What went wrong, in the terms of what the user can do about it. The `profile…` kinds concern the
+ * whole profile (every call of it fails the same way), the others one call.
+ */
+export type ErrorKind =
+  | 'noCredentials'
+  | 'ssoLogin'
+  | 'ssoConfig'
+  | 'mfa'
+  | 'credentialProcess'
+  | 'credentialsTimeout'
+  | 'credentialsRejected'
+  | 'regionMissing'
+  | 'unreachable'
+  | 'accessDenied'
+  | 'throttled'
+  | 'notFound'
+  | 'invalid'
+  | 'internal'
+  | 'other';
+
+const PROFILE_WIDE_KINDS: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
+  'noCredentials', 'ssoLogin', 'ssoConfig', 'mfa', 'credentialProcess', 'credentialsTimeout', 'credentialsRejected', 'regionMissing', 'unreachable',
+]);
+
+/** True when the failure is the profile's (credentials, endpoint), not the one call's: show it once, for the profile. */
+export function isProfileWide(kind: ErrorKind): boolean {
+  return PROFILE_WIDE_KINDS.has(kind);
+}
+
+/** Besides retrying: what the user can do next about a failure of this kind. */
+export type NextStep = 'ssoLogin' | 'openConfig';
+
+export function nextStepsFor(kind: ErrorKind): NextStep[] {
+  switch (kind) {
+    case 'ssoLogin':
+      return ['ssoLogin'];
+    case 'noCredentials':
+    case 'ssoConfig':
+    case 'credentialProcess':
+    case 'regionMissing':
+    case 'unreachable':
+      return ['openConfig'];
+    default:
+      return [];
+  }
+}
+
 export class AwsCallError extends Error {
   override readonly name = 'AwsCallError';
   readonly code: string;
+  readonly kind: ErrorKind;
   readonly operation: string;
   readonly profile: string;
   readonly userMessage: string;
@@ -30,6 +80,7 @@ export class AwsCallError extends Error {
     operation: string;
     profile: string;
     userMessage: string;
+    kind?: ErrorKind;
     detail?: string;
     target?: string;
     httpStatusCode?: number;
@@ -38,6 +89,7 @@ export class AwsCallError extends Error {
   }) {
     super(init.detail ? `${init.operation} failed (${init.code}): ${init.detail}` : `${init.operation} failed (${init.code})`, { cause: init.cause });
     this.code = init.code;
+    this.kind = init.kind ?? kindOf(init.code, init.detail ?? '', init.profile);
     this.operation = init.operation;
     this.profile = init.profile;
     this.userMessage = init.userMessage;
@@ -95,7 +147,7 @@ function ownerHint(ctx: AwsCallContext): string {
   return ctx.ownerAccountId ? `the owner (${ctx.ownerAccountId})` : 'the owner';
 }
 
-function accessDeniedMessage(ctx: AwsCallContext): string {
+function accessDeniedMessage(ctx: AwsCallContext, message: string): string {
   const who = `Profile ${ctx.profile} may not ${ctx.operation}${describeTarget(ctx)}`;
   if (ctx.access === 'discoverOnly') {
     return `${who}: the group is only discoverable through the owner's catalog share. Ask ${ownerHint(ctx)} to share the group itself with ReadOnly or ReadWrite access.`;
@@ -109,7 +161,18 @@ function accessDeniedMessage(ctx: AwsCallContext): string {
   if (ctx.access && ctx.access !== 'owner') {
     return `${who}: AWS denied access; the share may have been revoked. Refresh the list, or ask ${ownerHint(ctx)} to share it again.`;
   }
-  return `${who}: AWS denied access. Check the IAM permissions of the profile's identity (or ask the owner for a share).`;
+  return `${who}: AWS denied access. Check the IAM permissions of the profile's identity: it needs ${iamActionOf(ctx.operation, message)} (or ask the owner for a share).`;
+}
+
+const RAM_OPERATION = /ResourceShare|Permission|^ListResources$|^ListResourceTypes$|^ListPrincipals$|^ListPendingInvitationResources$|^EnableSharingWithAwsOrganization$/;
+const STS_OPERATIONS = new Set(['GetCallerIdentity', 'AssumeRole', 'AssumeRoleWithWebIdentity', 'GetSessionToken']);
+
+/** The IAM action that was missing: as AWS names it in the message when it does, else derived from the operation. */
+export function iamActionOf(operation: string, message: string): string {
+  const named = /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message);
+  if (named) return named[1];
+  const prefix = STS_OPERATIONS.has(operation) ? 'sts' : RAM_OPERATION.test(operation) && !/FeatureMetadata/.test(operation) ? 'ram' : 'sagemaker';
+  return `${prefix}:${operation}`;
 }
 
 function credentialsMessage(ctx: AwsCallContext, message: string): string {
@@ -125,15 +188,73 @@ function credentialsMessage(ctx: AwsCallContext, message: string): string {
     return `Profile ${ctx.profile} (or a profile it refers to) is not in the AWS config files any more. Refresh the profile list.`;
   }
   if (m.includes('multi-factor') || m.includes('mfa code')) {
-    return `Profile ${ctx.profile} needs an MFA code to assume its role. Refresh and enter the code when asked.`;
+    return `Profile ${ctx.profile} needs an MFA code to assume its role. Retry and enter the code when asked.`;
   }
   if (m.includes('credential_process') || m.includes('credential process')) {
-    return `The credential_process of profile ${ctx.profile} failed (${message}). Run the command by hand to see why, then refresh.`;
+    return `The credential_process of profile ${ctx.profile} failed (${firstLine(message)}). Run the command by hand to see why, then retry.`;
   }
   if (m.includes('could not resolve credentials') || m.includes('could not load credentials') || m.includes('unable to find') || m.includes('no credentials')) {
     return `Profile ${ctx.profile} has no usable credentials. Add access keys, a role, SSO or credential_process to it in your AWS config files.`;
   }
   return `Could not get credentials for profile ${ctx.profile}: ${message}. Check the profile in your AWS config files.`;
+}
+
+/** Tool output can be long (a stack, a whole stderr): the tree shows its first line. */
+function firstLine(message: string): string {
+  const line = message.split('\n', 1)[0].trim().replace(/\.$/, '');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** The kind of a credentials-provider failure, from its message (the SDK has one code for all of them). */
+function credentialsKindOf(message: string, profile: string): ErrorKind {
+  const m = message.split(profile).join('<profile>').toLowerCase();
+  if (m.includes('invalid sso credentials') || (m.includes("sso session '") && m.includes('could not be found')) || m.includes('incomplete configuration') || m.includes('conflicting sso') || m.includes('missing required property')) return 'ssoConfig';
+  if (m.includes('sso session') || m.includes('sso token') || m.includes('sso login') || m.includes('token is expired')) return 'ssoLogin';
+  if (m.includes('was not found') || m.includes('could not be found')) return 'noCredentials';
+  if (m.includes('multi-factor') || m.includes('mfa code')) return 'mfa';
+  if (m.includes('credential_process') || m.includes('credential process')) return 'credentialProcess';
+  return 'noCredentials';
+}
+
+function kindOf(code: string, message: string, profile: string): ErrorKind {
+  if (NETWORK_CODES.has(code) || code === 'TimeoutError') return 'unreachable';
+  switch (code) {
+    case 'CredentialsProviderError':
+    case 'TokenProviderError':
+      return credentialsKindOf(message, profile);
+    case CREDENTIALS_TIMEOUT_CODE:
+      return 'credentialsTimeout';
+    case 'RegionMissing':
+      return 'regionMissing';
+    case 'AccessForbidden':
+    case 'AccessDeniedException':
+    case 'AccessDenied':
+    case 'UnauthorizedOperation':
+      return 'accessDenied';
+    case 'ThrottlingException':
+    case 'Throttling':
+    case 'TooManyRequestsException':
+    case 'ProvisionedThroughputExceededException':
+      return 'throttled';
+    case 'ResourceNotFound':
+    case 'ResourceNotFoundException':
+    case 'UnknownResourceException':
+      return 'notFound';
+    case 'ValidationError':
+    case 'ValidationException':
+    case 'InvalidParameterException':
+    case 'MissingRequiredParameterException':
+    case 'MalformedArnException':
+      return 'invalid';
+    case 'InternalFailure':
+    case 'ServerInternalException':
+    case 'ServiceUnavailable':
+    case 'ServiceUnavailableException':
+    case 'InternalServerError':
+      return 'internal';
+    default:
+      return REJECTED_CREDENTIALS_CODES.has(code) ? 'credentialsRejected' : 'other';
+  }
 }
 
 function networkMessage(ctx: AwsCallContext, facts: ErrorFacts): string {
@@ -163,7 +284,7 @@ function messageFor(ctx: AwsCallContext, facts: ErrorFacts): string {
     case 'AccessDeniedException':
     case 'AccessDenied':
     case 'UnauthorizedOperation':
-      return accessDeniedMessage(ctx);
+      return accessDeniedMessage(ctx, message);
     case 'ResourceNotFound':
     case 'ResourceNotFoundException':
       return `${ctx.target ?? 'The feature group'} was not found for profile ${ctx.profile}: it may have been deleted, or its share revoked. Refresh the list.`;
@@ -208,6 +329,8 @@ function messageFor(ctx: AwsCallContext, facts: ErrorFacts): string {
       return `AWS had an internal error on ${ctx.operation} (${code}). Try again in a moment.`;
     case 'RegionMissing':
       return `Profile ${ctx.profile} has no region. Set \`region\` in the profile, then refresh.`;
+    case CREDENTIALS_TIMEOUT_CODE:
+      return `${message.replace(/\.$/, '')}: its credential_process, SSO or role chain did not finish. Check the profile (run the command by hand, or \`aws sts get-caller-identity --profile ${ctx.profile}\`), then retry.`;
     default:
       return `${ctx.operation}${describeTarget(ctx)} failed for profile ${ctx.profile} with ${code}${detail}. See the Feature Store log for details.`;
   }

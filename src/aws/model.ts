@@ -33,6 +33,16 @@ export interface ProfileInfo {
   mfaSerial?: string;
   /** Problems found while reading the profile that do not stop it from being listed. */
   warnings?: string[];
+  /**
+   * Hash of everything in the files that decides who the profile is (its section, its source_profile
+   * chain, its sso-session and services sections, the files and endpoints): a changed value means
+   * another identity may answer, so nothing loaded under the old one may be shown.
+   */
+  fingerprint?: string;
+  /** For assume-role profiles: the kind of the profile at the end of the source_profile chain. */
+  sourceKind?: ProfileKind;
+  /** Credentials resolve with no one involved: static keys, or roles assumed from them without MFA. */
+  unattended?: boolean;
 }
 
 export interface ServiceEndpoints {

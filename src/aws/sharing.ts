@@ -501,6 +501,8 @@ export class SharingService {
         change.principals.some((a) => a.status === 'DISASSOCIATING' || (kind === 'remove' && a.status === 'ASSOCIATING'));
       if (!settling || attempt >= SETTLE_WAITS_MS.length) return change;
       await this.sleep(SETTLE_WAITS_MS[attempt]);
+      // The same read again must reach RAM, not the pool's short-lived answer cache.
+      this.pool.cache.invalidate(ctx.profile.name, ['ram']);
     }
   }
 

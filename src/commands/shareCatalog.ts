@@ -21,7 +21,7 @@ async function explain(step: StepInfo, account: string, region: string): Promise
     step,
     `Share the catalog of ${account} in ${region}: what it grants and what not`,
     async () => [
-      { label: '$(search) Continue: choose who may discover these feature groups', detail: `Grants: finding every group of ${account} in ${region} with Search (metadata only)`, value: true },
+      { label: '$(search) Continue: choose who may discover these feature groups', detail: `Grants: Search over every group of ${account} in ${region} (metadata only)`, value: true },
       { label: '$(lock) Not what I need: they should read records', detail: 'Does not grant: full definitions, reading or writing records; share the groups for that', value: false },
     ],
     'No choices',

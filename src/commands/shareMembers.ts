@@ -9,7 +9,7 @@ import { permissionWords, principalLabel, resourceLabel } from '../tree/shareLab
 import { reportError, UserError } from '../util/errors';
 import type { CommandEnv } from './env';
 import { findFeatureGroup, pickAfterLoading, profileOf, type StepInfo } from './pickers';
-import { chooseShare, isShareRefArgs, refuse, type ShareRefArgs } from './sharePickers';
+import { chooseShare, findShare, isShareRefArgs, refuse, type ShareRefArgs } from './sharePickers';
 import { accessSummary, principalsOrProblem, principalsPhrase } from './sharePlan';
 import { refreshAfterShareChange } from './shareRefresh';
 import { askPrincipals, confirmModal, EmptyChoice, pickManyAfterLoading, pickOwnedGroups } from './shareSteps';
@@ -131,13 +131,27 @@ export async function addToShare(env: CommandEnv, arg?: unknown): Promise<ShareC
   }
 }
 
-/** "Invite Again" on an account whose invitation expired, failed or was declined: adds it to the share again. */
+/**
+ * "Invite Again" on an account whose invitation expired, failed or was declined: adds it to the share
+ * again, which sends a new invitation. `arg` is the principal's row, or { profile, share, principals }.
+ */
 export async function reinvitePrincipal(env: CommandEnv, arg?: unknown): Promise<ShareChangeOutcome> {
-  if (!(arg instanceof ShareMemberNode) || arg.type !== 'principal') {
-    return refuse('Choose an account under My shares whose invitation expired or was declined, then use "Invite Again".');
+  let node: ShareNode;
+  let principal: string;
+  try {
+    if (arg instanceof ShareMemberNode && arg.type === 'principal') {
+      node = arg.parent;
+      principal = arg.association.entity;
+    } else if (isMembersArgs(arg) && arg.principals?.trim()) {
+      node = await findShare(env, arg.profile, arg.share);
+      principal = arg.principals.trim();
+      if (!node.share.principals.some((p) => p.entity === principal)) return refuse(`The share "${node.share.name}" has no principal ${principal} to invite again.`);
+    } else {
+      return refuse('Choose an account under My shares whose invitation expired or was declined, then use "Invite Again".');
+    }
+  } catch (err) {
+    return failed(env, undefined, [], 'Inviting the account again', err);
   }
-  const node = arg.parent;
-  const principal = arg.association.entity;
   try {
     const change = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Inviting ${principal} again…` }, () =>
       env.services().sharing.addToShare(node.context, node.share.arn, { principals: [principal] }),

@@ -25,9 +25,11 @@ export interface PanelServices {
   memento: vscode.Memento;
 }
 
+export const STATE_KEY_PREFIX = 'recordInspector.state:';
+
 /** The workspace-state key of one inspector's page state. */
 export function stateKey(profile: string, featureGroupArn: string): string {
-  return `recordInspector.state:${JSON.stringify([profile, featureGroupArn])}`;
+  return `${STATE_KEY_PREFIX}${JSON.stringify([profile, featureGroupArn])}`;
 }
 
 /** Page states larger than this are not copied to the workspace state (the webview state still has them). */

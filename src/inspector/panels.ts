@@ -3,7 +3,8 @@
 // the page's saved state, which names the profile and group to look up again.
 import * as vscode from 'vscode';
 import type { AccountContext, FeatureGroupDetail } from '../aws/model';
-import { INSPECTOR_VIEW_TYPE, panelTitle, RecordInspectorPanel, stateKey, webviewOptions, type InspectorTarget, type PanelServices } from './panel';
+import { parseFeatureGroupArn } from '../aws/arn';
+import { INSPECTOR_VIEW_TYPE, panelTitle, RecordInspectorPanel, STATE_KEY_PREFIX, stateKey, webviewOptions, type InspectorTarget, type PanelServices } from './panel';
 
 /** What the serializer needs from the page's saved state (see src/webview/state.ts). */
 export function restoreKey(state: unknown): { profile: string; groupArn: string } | undefined {
@@ -41,7 +42,7 @@ export class InspectorPanels implements vscode.Disposable {
   registerSerializer(find: (profile: string, groupArn: string) => Promise<InspectorTarget>): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel, state) => {
-        const target = restoreKey(state);
+        const target = restoreKey(state) ?? this.savedTargetTitled(webviewPanel.title);
         if (!target) {
           // Nothing to restore from (the page never saved): a blank inspector is of no use.
           webviewPanel.dispose();
@@ -56,6 +57,23 @@ export class InspectorPanels implements vscode.Disposable {
         this.adopt(key, webviewPanel, target.profile, target.groupArn, () => find(target.profile, target.groupArn));
       },
     });
+  }
+
+  /**
+   * The webview's own state is persisted only when the window saves its editors, which a reload
+   * may outrun: then the panel comes back without it. The host's copy of each page state (written
+   * at once) names the profile and group; the one whose title matches the panel is it.
+   */
+  private savedTargetTitled(title: string): { profile: string; groupArn: string } | undefined {
+    const matches = this.services.memento
+      .keys()
+      .filter((k) => k.startsWith(STATE_KEY_PREFIX))
+      .map((k) => restoreKey(this.services.memento.get(k)))
+      .filter((t): t is { profile: string; groupArn: string } => {
+        const name = t && parseFeatureGroupArn(t.groupArn)?.name;
+        return !!t && !!name && panelTitle(t.profile, name) === title && !this.panels.has(InspectorPanels.key(t.profile, t.groupArn));
+      });
+    return matches.length === 1 ? matches[0] : undefined;
   }
 
   private adopt(key: string, webviewPanel: vscode.WebviewPanel, profile: string, groupArn: string, load: () => Promise<InspectorTarget>): RecordInspectorPanel {

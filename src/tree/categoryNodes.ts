@@ -134,7 +134,7 @@ export class SharedGroupsNode extends CategoryNode<FeatureGroupSummary> {
     return sharedSummary(groups);
   }
   protected emptyText(): string {
-    return 'Nothing is shared with this account. Shares from other organizations appear under Invitations first.';
+    return 'Nothing is shared with this account. Pending shares appear under Invitations.';
   }
   protected nodeFor(group: FeatureGroupSummary): ExplorerNode {
     return new FeatureGroupNode(this.env, this, group, this.context);
@@ -162,7 +162,7 @@ export class InvitationsNode extends CategoryNode<Invitation> {
     return invitationsSummary(invitations);
   }
   protected emptyText(): string {
-    return 'No invitations. Shares from inside your organization (with sharing enabled) need none: they appear under Shared with me.';
+    return 'No invitations. Shares from inside your organization need none.';
   }
   protected nodeFor(invitation: Invitation): ExplorerNode {
     return new InvitationNode(this, invitation, this.context);

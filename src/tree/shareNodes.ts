@@ -7,7 +7,7 @@ import type { AccountContext, OwnedResourceShare, ShareAssociation, SharePermiss
 import { Lazy } from '../util/lazy';
 import { CategoryNode } from './categoryNodes';
 import { shareContext, sharePrincipalContext, shareResourceContext } from './contextValues';
-import { ExplorerNode, markdown, type TreeEnv } from './node';
+import { asCallError, ExplorerNode, markdown, type TreeEnv } from './node';
 import {
   isCatalogShare,
   memberTooltip,
@@ -24,6 +24,7 @@ import {
 
 export class MySharesNode extends CategoryNode<OwnedResourceShare> {
   private readonly permissions: Lazy<Map<string, SharePermission[]>>;
+  private permissionFailureLogged = false;
 
   constructor(env: TreeEnv, parent: ExplorerNode, context: AccountContext) {
     super(env, parent, context, 'myShares', 'My shares', 'GetResourceShares', () => env.services().sharing.listMyShares(context));
@@ -48,18 +49,25 @@ export class MySharesNode extends CategoryNode<OwnedResourceShare> {
   }
   protected nodeFor(share: OwnedResourceShare): ExplorerNode {
     const outcome = this.permissions.peek();
-    if (outcome && !outcome.ok) this.env.log.warn(`Reading the permissions of ${this.context.profile.name}'s shares failed: ${String(outcome.error)}`);
+    // Without the permissions the shares still show, as `permission unknown` (the log says why).
     return new ShareNode(this, { ...share, permissions: outcome?.ok ? outcome.value.get(share.arn) : undefined }, this.context);
   }
 
   protected override async rows(): Promise<ExplorerNode[]> {
-    if ((await this.loaded())?.length) await this.permissions.get();
+    if ((await this.loaded())?.length) {
+      const outcome = await this.permissions.get();
+      if (!outcome.ok && !this.permissionFailureLogged) {
+        this.permissionFailureLogged = true;
+        this.env.log.warn(`Reading the permissions of ${this.context.profile.name}'s shares failed: ${asCallError(outcome.error, this.context.profile.name, 'ListResourceSharePermissions').message}`);
+      }
+    }
     return super.rows();
   }
 
   override reset(): void {
     super.reset();
     this.permissions.reset();
+    this.permissionFailureLogged = false;
   }
 
   /** The share nodes, once loaded (the pickers reuse them). */

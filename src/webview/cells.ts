@@ -6,7 +6,7 @@ import { displayValue, type FeatureRole, type WireValue } from './values';
 
 export function valueCell(def: FeatureDefinition, value: WireValue | undefined, role?: FeatureRole, tag: 'td' | 'div' = 'td'): HTMLElement {
   const shown = displayValue(def, value, role);
-  const cell = el(tag, { class: `value value-${shown.kind}`, 'data-value-kind': shown.kind });
+  const cell = el(tag, { class: `value value-${shown.kind}${role === 'eventTime' ? ' event-time' : ''}`, 'data-value-kind': shown.kind });
   if ((shown.kind === 'list' || shown.kind === 'vector') && shown.items && shown.items.length > 0) {
     const chips = el('span', { class: shown.kind === 'vector' ? 'vector' : 'chips' });
     if (shown.kind === 'vector') chips.textContent = shown.text;

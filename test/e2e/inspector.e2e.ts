@@ -91,6 +91,28 @@ e2eTest('inspector: an edit shows the difference, is confirmed in a modal, and i
   await screenshot('inspector-edit-written');
 });
 
+e2eTest('inspector: a whole record edited as JSON keeps a 64-bit integer exact', async ({ page, screenshot, sandboxUrl }) => {
+  const frame = await openInspector(page, 'analytics', 'Owned', 'customer-profile');
+  await getRecord(frame, 'c-1003');
+  await openEditor(frame);
+  await frame.locator('#mode-json').click();
+  const json = frame.locator('#record-json');
+  await json.waitFor({ timeout: 15_000 });
+  const text = await json.inputValue();
+  assert.match(text, /"age": \d+,/, 'numbers are bare in the JSON');
+  await json.fill(text.replace(/"age": \d+/, '"age": 9223372036854775807').replace(/"segment": "[^"]*"/, '"segment": "edited-as-json"'));
+  await frame.locator('#put-record').click();
+  await frame.locator('#diff-table tr[data-feature="age"] td.after .value-text', { hasText: '9223372036854775807' }).waitFor({ timeout: 30_000 });
+  await screenshot('inspector-json-edit');
+  const dialogText = await clickDialogButton(page, 'Write');
+  assert.ok(dialogText.includes('→ 9223372036854775807'), dialogText);
+  await statusText(frame, 'success');
+  assert.equal(await cellText(frame, 'age'), '9223372036854775807');
+  const stored = await runtimeAs(sandboxUrl, '111111111111').send(new GetRecordCommand({ FeatureGroupName: 'customer-profile', RecordIdentifierValueAsString: 'c-1003' }));
+  assert.equal(stored.Record?.find((f) => f.FeatureName === 'age')?.ValueAsString, '9223372036854775807');
+  assert.equal(stored.Record?.find((f) => f.FeatureName === 'segment')?.ValueAsString, 'edited-as-json');
+});
+
 e2eTest('inspector: a hard delete is explained, confirmed, and the record is gone', async ({ page, screenshot }) => {
   const frame = await openInspector(page, 'analytics', 'Owned', 'customer-profile');
   await getRecord(frame, 'c-1002');

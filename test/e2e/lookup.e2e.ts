@@ -88,7 +88,9 @@ e2eTest('hovering a feature group reference in model.py shows the record values'
   await pickQuickItem(page, 'c-1001');
   const peek = page.locator('.peekview-widget').filter({ hasText: '"segment": "loyal"' });
   await peek.waitFor({ timeout: 30_000 });
-  assert.match(await peek.innerText(), /customer-profile · record "c-1001"/);
-  assert.match(await peek.innerText(), /read as analytics \(owner\)/);
+  // Monaco renders spaces as no-break spaces.
+  const peekText = (await peek.innerText()).replace(/\u00a0/g, ' ');
+  assert.match(peekText, /customer-profile · record "c-1001"/);
+  assert.match(peekText, /read as analytics \(owner\)/);
   await screenshot('lookup-peek');
 });

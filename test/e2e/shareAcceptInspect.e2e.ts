@@ -79,8 +79,8 @@ e2eTest(
     // Consumer side: marketing sees the pending invitation and accepts it.
     await expandRow(page, 'marketing');
     await expandRow(page, 'marketing', 'Invitations');
-    // The invitation is labelled with the share's name, which the share flow derived from the group.
-    const shareName = (await visibleTreeLabels(page)).map((l) => l.trim().split(/\s/)[0]).find((l) => l.startsWith('transactions-share-'));
+    // The invitation is labelled with the share's name, which the share flow derived from the group and the account.
+    const shareName = (await visibleTreeLabels(page)).map((l) => l.trim().split(/\s/)[0]).find((l) => l.startsWith('transactions-for-'));
     assert.ok(shareName, 'an invitation for the transactions share is listed');
     const invitation = await treeRow(page, 'marketing', 'Invitations', shareName);
     await screenshot('invitation-pending');

@@ -25,11 +25,12 @@ async function fromDemoSeed(ctx: E2eContext): Promise<void> {
   await ctx.sandbox('/_sandbox/reset', { seed: 'demo' });
 }
 
-/** Clicks a button of the modal dialog the extension raised; returns the dialog's text. */
-async function clickDialogButton(page: Page, label: string): Promise<string> {
+/** Clicks a button of the modal dialog the extension raised (a screenshot of it first, if named); returns the dialog's text. */
+async function clickDialogButton(page: Page, label: string, screenshot?: () => Promise<unknown>): Promise<string> {
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: UI_WAIT_MS });
   const text = await dialog.innerText();
+  await screenshot?.();
   await dialog.locator('.monaco-button', { hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
   await dialog.waitFor({ state: 'detached', timeout: UI_WAIT_MS });
   return text;
@@ -129,7 +130,7 @@ e2eTest(
     await screenshot('sharing-catalog-principal-problem');
     await answerInput(page, '333333333333');
     await pickQuickItem(page, 'Allow external accounts');
-    const confirmation = await clickDialogButton(page, 'Share Catalog');
+    const confirmation = await clickDialogButton(page, 'Share Catalog', () => screenshot('sharing-catalog-confirm'));
     assert.match(confirmation, /What it grants/);
     assert.match(confirmation, /What it does not/);
     assert.match(confirmation, /CatalogResourceSearch/);
@@ -210,7 +211,7 @@ e2eTest(
     assert.equal(await description(principal), 'account · has access');
     await screenshot('sharing-revoke-before');
     await rowContextMenu(page, principal, 'Remove from Share…');
-    const dialog = await clickDialogButton(page, 'Remove');
+    const dialog = await clickDialogButton(page, 'Remove', () => screenshot('sharing-revoke-confirm'));
     assert.match(dialog, /Remove account 222222222222 from the share "customer-profile-for-marketing"\?/);
     assert.match(dialog, /lose the access this share gives them at once/);
     await waitForNotification(page, /Removed account 222222222222/, UI_WAIT_MS);
@@ -279,7 +280,7 @@ e2eTest(
     assert.equal(await description(await treeRow(page, 'analytics', 'My shares', shareName, '222222222222')), 'account · has access');
     await screenshot('sharing-org-my-shares');
     await rowContextMenu(page, await treeRow(page, 'analytics', 'My shares', shareName), 'Delete Share…');
-    const deleteDialog = await clickDialogButton(page, 'Delete Share');
+    const deleteDialog = await clickDialogButton(page, 'Delete Share', () => screenshot('sharing-org-delete-confirm'));
     assert.match(deleteDialog, /222222222222 loses access to churn-scores, transactions at once/);
     await waitForNotification(page, /Deleted the share/, UI_WAIT_MS);
     await runCommand(page, 'Feature Store: Refresh');

@@ -195,5 +195,15 @@ suite('sharing lifecycle', () => {
     const owner = byLabel(child(child(roots, 'analytics').children, 'My shares').children).get('late');
     const principal = owner?.children?.find((n) => n.label === '333333333333');
     assert.match(principal?.description ?? '', /^account · failed: The invitation expired/);
+    assert.equal(principal?.contextValue, 'sharePrincipal;account;failed');
+
+    // "Invite Again" sends a new invitation the partner can accept.
+    const again = await run<ShareChangeOutcome>(COMMANDS.reinvitePrincipal, { profile: 'analytics', share: 'late', principals: '333333333333' });
+    assert.equal(again.status, 'changed', JSON.stringify(again));
+    if (again.status === 'changed') assert.deepEqual(again.change.principals.map((p) => [p.entity, p.status]), [['333333333333', 'ASSOCIATING']]);
+    const accepted = await run<InvitationOutcome>(COMMANDS.acceptInvitation, { profile: 'partner', invitationArn: await pendingInvitationArn('partner', 'late') });
+    assert.equal(accepted.status, 'accepted', JSON.stringify(accepted));
+    const partnerShared = byLabel(child(child(await tree(3), 'partner').children, 'Shared with me').children);
+    assert.equal(partnerShared.get('customer-profile')?.description, 'owner 111111111111 · read-only');
   });
 });
