@@ -19,7 +19,7 @@ import { measureShapes } from './bench/physicalLimit';
 import { bytes, formatTable, median, ms, spread, type Row } from './bench/report';
 import { startSandboxProcess, type SandboxProcess } from './bench/sandboxProcess';
 import { GROUP_QUOTA, cloneGroupsBeyondQuota, createGroupsWithinQuota, shareAndAccept } from './bench/seed';
-import { freshServices, loadFullTree, timeFirstOwnedPage, type ProfileTree } from './bench/treeLoads';
+import { countCalls, freshServices, loadFullTree, timeFirstOwnedPage, type ProfileTree } from './bench/treeLoads';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
       console.log(`Naive load of ${opts.naiveProfiles} profile(s), one call at a time (minutes)…`);
       const log: AwsCallLogEntry[] = [];
       // No response cache: the naive load repeats every call it makes, as code without one would.
-      const pool = new ClientPool({ logger: (e) => log.push(e), requestTimeoutMs: 30_000, cacheTtlMs: 0 });
+      const pool = new ClientPool({ logger: countCalls(log), requestTimeoutMs: 30_000, cacheTtlMs: 0 });
       t = performance.now();
       const totals = await loadTreeNaively(pool, contexts.slice(0, opts.naiveProfiles));
       naive = { ms: performance.now() - t, calls: log.length, profiles: opts.naiveProfiles, ops: callsByOperation(log) };

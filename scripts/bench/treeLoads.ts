@@ -9,10 +9,20 @@ export interface CallCounter {
   services: Services;
 }
 
+/** The services that answer over the network; the log also reports credential resolutions. */
+const AWS_SERVICES = new Set(['sagemaker', 'featurestoreRuntime', 'ram', 'sts']);
+
+/** A logger that keeps the AWS calls (network round trips) in `log`. */
+export function countCalls(log: AwsCallLogEntry[]): (e: AwsCallLogEntry) => void {
+  return (e) => {
+    if (AWS_SERVICES.has(e.service)) log.push(e);
+  };
+}
+
 /** Fresh services (cold clients, empty caches) whose every AWS call lands in `log`. */
 export function freshServices(): CallCounter {
   const log: AwsCallLogEntry[] = [];
-  return { log, services: createServices({ requestTimeoutSeconds: 30, logger: (e) => log.push(e) }) };
+  return { log, services: createServices({ requestTimeoutSeconds: 30, logger: countCalls(log) }) };
 }
 
 export interface ProfileTree {

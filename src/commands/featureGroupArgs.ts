@@ -3,10 +3,12 @@ export interface FeatureGroupArgs {
   profile: string;
   /** Name or ARN. */
   featureGroup: string;
+  /** Optional record id to read right away (the inspector command). */
+  recordId?: string;
 }
 
 export function isFeatureGroupArgs(v: unknown): v is FeatureGroupArgs {
   if (typeof v !== 'object' || v === null) return false;
   const a = v as Record<string, unknown>;
-  return typeof a.profile === 'string' && typeof a.featureGroup === 'string';
+  return typeof a.profile === 'string' && typeof a.featureGroup === 'string' && (a.recordId === undefined || typeof a.recordId === 'string');
 }

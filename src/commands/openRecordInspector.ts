@@ -53,13 +53,15 @@ export async function openRecordInspector(env: CommandEnv, arg?: unknown): Promi
         ));
     }
     if (!node) return undefined;
-    const open = env.inspectors.find(node.profileName, node.summary.arn);
-    if (open) {
-      open.reveal();
-      return open;
+    const recordId = isFeatureGroupArgs(arg) ? arg.recordId : undefined;
+    let panel = env.inspectors.find(node.profileName, node.summary.arn);
+    if (panel) panel.reveal();
+    else {
+      const { context, group } = await targetOf(node);
+      panel = env.inspectors.open(context, group);
     }
-    const { context, group } = await targetOf(node);
-    return env.inspectors.open(context, group);
+    if (recordId !== undefined) panel.lookUp(recordId);
+    return panel;
   } catch (err) {
     if (err instanceof UserError) void vscode.window.showErrorMessage(err.message);
     else reportError(env.log, 'Opening the record inspector', err);

@@ -58,6 +58,8 @@ export class RecordInspectorPanel implements vscode.Disposable {
   private pageReady = false;
   private loading?: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** A record id to read as soon as the page can (see lookUp). */
+  private pendingLookUp: string | undefined;
 
   /**
    * `load` finds the profile's context and the group's definition; it runs now and again when the
@@ -103,6 +105,19 @@ export class RecordInspectorPanel implements vscode.Disposable {
 
   reveal(): void {
     this.panel.reveal();
+  }
+
+  /** Shows the panel and reads `recordId` in it (once the page is ready, if it is not yet). */
+  lookUp(recordId: string): void {
+    this.panel.reveal();
+    this.pendingLookUp = recordId;
+    this.sendLookUp();
+  }
+
+  private sendLookUp(): void {
+    if (!this.pageReady || !this.controller || this.pendingLookUp === undefined) return;
+    void this.post({ type: 'lookUp', recordId: this.pendingLookUp });
+    this.pendingLookUp = undefined;
   }
 
   /**
@@ -153,6 +168,7 @@ export class RecordInspectorPanel implements vscode.Disposable {
     if (this.controller) {
       const savedState = this.services.memento.get<Record<string, unknown>>(stateKey(this.profile, this.featureGroupArn));
       void this.post({ type: 'init', group: this.controller.view(), ...(savedState ? { savedState } : {}) });
+      this.sendLookUp();
     }
     else if (this.failure) void this.post({ type: 'unavailable', ...this.failure });
   }

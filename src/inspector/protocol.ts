@@ -224,7 +224,13 @@ export interface UnavailableNotification {
   message: string;
 }
 
-export type HostMessage = InspectorResponse | InitNotification | UnavailableNotification;
+/** Fill in a record id and read it (e.g. from a hover's "Open in Record Inspector" link). */
+export interface LookUpNotification {
+  type: 'lookUp';
+  recordId: string;
+}
+
+export type HostMessage = InspectorResponse | InitNotification | UnavailableNotification | LookUpNotification;
 
 interface ResponseTypeByRequest {
   getRecord: RecordResultResponse;
@@ -464,6 +470,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return isGroupView(v.group) && (v.savedState === undefined || isObject(v.savedState));
     case 'unavailable':
       return isString(v.title) && isString(v.message);
+    case 'lookUp':
+      return isString(v.recordId);
   }
   if (!isRequestId(v.id)) return false;
   switch (v.type) {

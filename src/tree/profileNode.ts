@@ -10,6 +10,7 @@ import { ErrorNode } from './leafNodes';
 import { MySharesNode } from './shareNodes';
 import { asCallError, ExplorerNode, markdown, type TreeEnv } from './node';
 import { profileTooltip } from './tooltips';
+import { profileFailureRows, profileWideFailure } from '../profiles/profileFailure';
 
 export const OPEN_AWS_CONFIG_COMMAND = 'featureStoreExplorer.openAwsConfig';
 
@@ -30,9 +31,13 @@ export class ProfileNode extends ExplorerNode {
     private readonly env: TreeEnv,
     readonly profile: ProfileInfo,
     readonly region: string | undefined,
+    /** The row's text: the profile name, plus the region for the regions added by a setting. */
+    readonly label: string = profile.name,
   ) {
     super();
-    this.id = `profile/${profile.name}`;
+    // The fingerprint changes with the profile's content: rows loaded under the old content (another
+    // account, maybe) have other ids, so VS Code never shows them under the new one.
+    this.id = `profile/${profile.name}/${region ?? '-'}@${profile.fingerprint ?? ''}`;
     const context = region ? { profile: { ...profile, region }, region } : undefined;
     this.context = context;
     this.accountId = new Lazy(async () => {
@@ -59,7 +64,7 @@ export class ProfileNode extends ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     this.renderedAccount = this.accountId.peek();
-    const item = new vscode.TreeItem(this.profile.name, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const endpoints = this.profile.endpoints;
     item.description = formatProfileDescription({
@@ -93,7 +98,13 @@ export class ProfileNode extends ExplorerNode {
     // Everything starts together; each outcome stays with its own row, so a failure in one
     // (an error row under that category) never hides the others.
     const categories = [this.owned, this.shared, this.invitations, this.myShares];
-    await Promise.all([this.accountId.get(), ...categories.map((c) => c.items.get())]);
+    const [account, ...listings] = await Promise.all([this.accountId.get(), ...categories.map((c) => c.items.get())]);
+    // Credentials or endpoint failing for everything: say it once, with the next step.
+    const failure = profileWideFailure(this.name, account, listings);
+    if (failure) {
+      if (this.accountId.peek() !== this.renderedAccount) await this.refreshRowWhenSettled([]);
+      return profileFailureRows(this, this.name, failure, () => this.reload());
+    }
     if (this.accountId.peek() !== this.renderedAccount) await this.refreshRowWhenSettled(categories);
     return categories;
   }

@@ -1,8 +1,9 @@
 // The TreeDataProvider of the "Feature Store" view: loads the profile list, keeps one ProfileNode
 // per profile and forwards everything else to the nodes.
 import * as vscode from 'vscode';
-import { loadProfiles } from '../aws/profiles';
-import { resolveRegion, selectProfiles, type ExplorerSettings } from '../util/settings';
+import type { ProfileInfo } from '../aws/model';
+import { diffProfiles, loadProfiles, type ProfileChanges } from '../aws/profiles';
+import { profileRegions, selectProfiles, type ExplorerSettings } from '../util/settings';
 import { logFailure } from '../util/log';
 import { ErrorNode, MessageNode } from './leafNodes';
 import { ExplorerNode, type TreeEnv } from './node';
@@ -11,6 +12,12 @@ import type { Services } from '../util/services';
 
 export const NO_PROFILES_CONTEXT = 'featureStoreExplorer.noProfiles';
 
+/**
+ * Above this many roots no invitations load in the background: with hundreds of profiles nothing is
+ * called before a profile is expanded.
+ */
+export const BACKGROUND_INVITATIONS_MAX_PROFILES = 10;
+
 export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
@@ -18,6 +25,9 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
   /** Some profile's invitations were (re)loaded, or the profile list changed. */
   readonly onDidChangeInvitations = this.invitationsEmitter.event;
   private roots?: Promise<ExplorerNode[]>;
+  /** The profiles the roots were built from (the last reading of the files). */
+  private profiles?: ProfileInfo[];
+  private syncing: Promise<unknown> = Promise.resolve();
   private readonly env: TreeEnv;
 
   constructor(
@@ -89,8 +99,58 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
    * prompt for a code), so the badge counts before profiles are expanded. Loaded ones are not asked again.
    */
   async loadInvitations(): Promise<void> {
-    const profiles = (await this.profileNodes()).filter((p) => !p.profile.mfaSerial);
+    // Only profiles whose credentials need no one (no MFA prompt, no SSO login, no credential_process run).
+    const profiles = (await this.profileNodes()).filter((p) => p.profile.unattended ?? !p.profile.mfaSerial);
+    if (profiles.length > BACKGROUND_INVITATIONS_MAX_PROFILES) return;
     await Promise.all(profiles.map((p) => p.invitations?.items.get()));
+  }
+
+  /**
+   * The AWS config files changed: re-read them and apply the difference. Changed and removed profiles
+   * lose their clients and loaded answers and changed or added ones get new roots (new ids); the
+   * others keep their nodes and what they loaded. Resolves with the difference (undefined when
+   * nothing was shown yet: the next look reads the files anyway).
+   */
+  syncProfiles(): Promise<ProfileChanges | undefined> {
+    const run = this.syncing.then(() => this.applyProfileFiles());
+    this.syncing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyProfileFiles(): Promise<ProfileChanges | undefined> {
+    if (!this.roots) return undefined;
+    const previous = await this.roots;
+    if (!this.profiles) {
+      // The last reading failed (an error row): read everything again.
+      this.refreshAll();
+      return undefined;
+    }
+    let profiles: ProfileInfo[];
+    try {
+      profiles = await loadProfiles({ ignoreCache: true });
+    } catch (err) {
+      logFailure(this.log, 'Reading the changed AWS config files', err);
+      this.refreshAll();
+      return undefined;
+    }
+    const changes = diffProfiles(this.profiles, profiles);
+    if (changes.added.length + changes.removed.length + changes.changed.length === 0) return changes;
+    for (const name of [...changes.changed, ...changes.removed]) {
+      this.env.services().pool.invalidate(name);
+      this.env.services().catalog.forget(name);
+    }
+    this.log.info(
+      `AWS config files changed: ${[['added', changes.added], ['changed', changes.changed], ['removed', changes.removed]]
+        .filter(([, names]) => names.length)
+        .map(([what, names]) => `${what} ${(names as string[]).join(', ')}`)
+        .join('; ')}.`,
+    );
+    const unchanged = new Set(changes.unchanged);
+    const keep = previous.filter((n): n is ProfileNode => n instanceof ProfileNode && unchanged.has(n.name));
+    this.roots = Promise.resolve(this.rootsOf(profiles, keep));
+    this.changeEmitter.fire(undefined);
+    this.invitationsEmitter.fire();
+    return changes;
   }
 
   private rootNodes(): Promise<ExplorerNode[]> {
@@ -111,6 +171,12 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
       const userMessage = `Could not read the AWS config files (${detail}). Fix the file, then click to try again.`;
       return [new ErrorNode(undefined, 'profiles', { userMessage, operation: 'loadProfiles' }, () => this.refreshAll())];
     }
+    return this.rootsOf(profiles, []);
+  }
+
+  /** One root per (profile, region); `keep` are roots to reuse when their profile and region still fit. */
+  private rootsOf(profiles: ProfileInfo[], keep: ProfileNode[]): ExplorerNode[] {
+    this.profiles = profiles;
     void vscode.commands.executeCommand('setContext', NO_PROFILES_CONTEXT, profiles.length === 0);
     if (profiles.length === 0) return [];
     const settings = this.settings();
@@ -126,6 +192,14 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
         }, 'warning'),
       ];
     }
-    return shown.map((p) => new ProfileNode(this.env, p, resolveRegion(p, settings.regionOverride)));
+    const kept = new Map(keep.map((n) => [JSON.stringify([n.name, n.region ?? '', n.profile.fingerprint ?? '']), n]));
+    return shown.flatMap((p) => {
+      const regions: (string | undefined)[] = profileRegions(p, settings);
+      if (regions.length === 0) regions.push(undefined);
+      // The profile's own region keeps the plain name; each added region is its own subtree.
+      return regions.map(
+        (region, i) => kept.get(JSON.stringify([p.name, region ?? '', p.fingerprint ?? ''])) ?? new ProfileNode(this.env, p, region, i === 0 ? p.name : `${p.name} (${region})`),
+      );
+    });
   }
 }

@@ -7,12 +7,18 @@ import { settle, vscodeApi } from './rpc';
 import { loadState } from './state';
 
 let page: InspectorPage | undefined;
+/** A look-up that arrived before the page had its group. */
+let pendingLookUp: string | undefined;
 
 function start(group: GroupView, savedState: unknown): void {
   // A second init (after Retry, or a fresh view of the same group) keeps what is on screen.
   const state = page && page.state.groupArn === group.arn && page.state.profile === group.profile ? page.state : loadState(group.profile, group.arn, savedState);
   page = new InspectorPage(group, state);
   page.render(byId('app'));
+  if (pendingLookUp !== undefined) {
+    page.lookUpRecord(pendingLookUp);
+    pendingLookUp = undefined;
+  }
 }
 
 function showUnavailable(title: string, message: string): void {
@@ -36,6 +42,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
       return;
     case 'unavailable':
       showUnavailable(message.title, message.message);
+      return;
+    case 'lookUp':
+      if (page) page.lookUpRecord(message.recordId);
+      else pendingLookUp = message.recordId;
       return;
     default:
       settle(message.id, message.outcome);

@@ -172,6 +172,15 @@ export class InspectorPage implements PageContext {
     );
   }
 
+  /** Reads `recordId` as if the user had typed it and pressed Get record. */
+  lookUpRecord(recordId: string): void {
+    const input = byId<HTMLInputElement>('record-id');
+    input.value = recordId;
+    this.state.recordIdText = recordId;
+    this.save();
+    void this.lookup();
+  }
+
   private async lookup(): Promise<void> {
     if (this.busy) return;
     const input = byId<HTMLInputElement>('record-id');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { e2eTest } from '../../scripts/lib/e2e';
-import { pickQuickItem, runCommand } from '../../scripts/lib/workbench';
+import { inspectorFrame, pickQuickItem, runCommand } from '../../scripts/lib/workbench';
 
 /**
  * Screen coordinates of `word` on the first editor line containing `lineText` (Monaco renders
@@ -93,4 +93,21 @@ e2eTest('hovering a feature group reference in model.py shows the record values'
   assert.match(peekText, /customer-profile · record "c-1001"/);
   assert.match(peekText, /read as analytics \(owner\)/);
   await screenshot('lookup-peek');
+
+  // The hover's link opens the record inspector with that record already read.
+  await page.keyboard.press('Escape');
+  await page.locator('.peekview-widget').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  const again = await wordPoint(page, 'FeatureGroupName=FEATURE_GROUP, RecordIdentifierValueAsString="c-1001"', 'FEATURE_GROUP');
+  assert.ok(again, 'the get_record line is still on screen');
+  const link = page.locator('.monaco-hover:visible a:visible', { hasText: 'Open in Record Inspector' }).first();
+  for (let attempt = 0; attempt < 5 && !(await link.isVisible()); attempt++) {
+    await page.mouse.move(again.x, again.y - 200);
+    await page.mouse.move(again.x, again.y, { steps: 3 });
+    await link.waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
+  await link.click();
+  const frame = await inspectorFrame(page);
+  await frame.locator('#record-table tbody tr[data-feature="segment"] td.value', { hasText: 'loyal' }).waitFor({ timeout: 30_000 });
+  assert.equal(await frame.locator('#record-id').inputValue(), 'c-1001');
+  await screenshot('lookup-opens-inspector');
 });

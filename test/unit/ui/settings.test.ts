@@ -13,6 +13,7 @@ describe('readSettings', () => {
     assert.deepEqual(readSettings({ profiles: ['b', 'a'], regionOverride: { '*': 'eu-west-1' }, requestTimeoutSeconds: 5 }), {
       profiles: ['b', 'a'],
       regionOverride: { '*': 'eu-west-1' },
+      additionalRegions: {},
       requestTimeoutSeconds: 5,
     });
   });

@@ -1,0 +1,33 @@
+// When a whole profile fails the same way (no credentials, an expired SSO session, an MFA code not
+// given, an endpoint that does not answer), its expanded row shows that once, with the next step,
+// instead of four categories each saying the same thing.
+import { COMMANDS } from '../commands/ids';
+import { isProfileWide, nextStepsFor, type AwsCallError } from '../aws/errors';
+import type { Outcome } from '../util/lazy';
+import { ErrorNode, MessageNode } from '../tree/leafNodes';
+import { asCallError, type ExplorerNode } from '../tree/node';
+import { SSO_LOGIN_COMMAND, ssoLoginCommandLine } from './ssoLogin';
+
+/**
+ * The profile's failure, when the account id and every listing failed and the cause is the
+ * profile's own (credentials, endpoint); undefined when anything loaded or the causes differ.
+ */
+export function profileWideFailure(profile: string, account: Outcome<string>, listings: Outcome<unknown>[]): AwsCallError | undefined {
+  if (account.ok || listings.some((o) => o.ok)) return undefined;
+  const error = asCallError(account.error, profile, 'GetCallerIdentity');
+  return isProfileWide(error.kind) ? error : undefined;
+}
+
+/** The error row (click: retry) and one row per next step. */
+export function profileFailureRows(parent: ExplorerNode, profile: string, error: AwsCallError, retry: () => void): ExplorerNode[] {
+  const rows: ExplorerNode[] = [new ErrorNode(parent, 'profile', error, retry)];
+  for (const step of nextStepsFor(error.kind)) {
+    if (step === 'ssoLogin') {
+      const line = ssoLoginCommandLine(profile);
+      rows.push(new MessageNode(parent, 'ssoLogin', `Run ${line}`, { command: SSO_LOGIN_COMMAND, title: 'Sign In with AWS SSO', arguments: [profile] }, 'terminal'));
+    } else {
+      rows.push(new MessageNode(parent, 'openConfig', 'Open the AWS config file', { command: COMMANDS.openAwsConfig, title: 'Open AWS Config File' }, 'go-to-file'));
+    }
+  }
+  return rows;
+}
