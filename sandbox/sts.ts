@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Caller, Core } from './core';
 import { ApiError } from './errors';
+import { badPercentEncoding } from './http/body';
 import type { HttpReply, SandboxRequest, Service } from './http/service';
 
 const XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
@@ -23,7 +24,12 @@ function xml(obj: Record<string, unknown>): string {
 
 function params(req: SandboxRequest): URLSearchParams {
   const merged = new URLSearchParams(req.query);
-  if (req.body.length > 0) for (const [k, v] of new URLSearchParams(req.body.toString('utf8'))) merged.append(k, v);
+  if (req.body.length === 0) return merged;
+  const form = req.body.toString('utf8');
+  // The query string was checked by the server; the form body carries the same kind of parameters.
+  const broken = badPercentEncoding(form);
+  if (broken !== undefined) throw new ApiError('MalformedInput', `The request body is not valid percent-encoded UTF-8: ${broken}`);
+  for (const [k, v] of new URLSearchParams(form)) merged.append(k, v);
   return merged;
 }
 

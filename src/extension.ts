@@ -11,7 +11,10 @@ import type { InspectorRequest, InspectorResponse } from './inspector/protocol';
 import { trackInvitationBadge } from './tree/invitationBadge';
 import { FeatureStoreTreeProvider } from './tree/provider';
 import { snapshotTree, type TreeSnapshotNode } from './tree/snapshot';
-import { createLog, logAwsCall } from './util/log';
+import { createMfaPrompt } from './profiles/mfaPrompt';
+import { watchFiles } from './profiles/fileWatcher';
+import { registerSsoLogin } from './profiles/ssoLogin';
+import { createLog, LOG_CHANNEL_NAME, logAwsCall } from './util/log';
 import { createServices, type Services } from './util/services';
 import { readSettings, SETTINGS_SECTION, type ExplorerSettings } from './util/settings';
 
@@ -25,6 +28,8 @@ export interface ExplorerApi {
   refresh(): Promise<void>;
   /** What the tree shows, loading down to `depth` (default 3: profiles, categories, their items). */
   snapshot(depth?: number): Promise<TreeSnapshotNode[]>;
+  /** The file the log channel writes (the extension-host tests scan it for secrets). */
+  logFile: vscode.Uri;
   /** Sends a request to the open inspector of (profile, group ARN) as its page would; undefined if none is open. */
   /** `confirm` answers the write/delete confirmation in place of the user (the modal is not shown). */
   inspectorRequest(profile: string, featureGroupArn: string, request: InspectorRequest, answers?: { confirm?: (message: string) => boolean }): Promise<InspectorResponse | undefined>;
@@ -32,13 +37,14 @@ export interface ExplorerApi {
 
 function currentSettings(): ExplorerSettings {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return readSettings({ profiles: c.get('profiles'), regionOverride: c.get('regionOverride'), requestTimeoutSeconds: c.get('requestTimeoutSeconds') });
+  return readSettings({ profiles: c.get('profiles'), regionOverride: c.get('regionOverride'), additionalRegions: c.get('additionalRegions'), requestTimeoutSeconds: c.get('requestTimeoutSeconds') });
 }
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const log = createLog();
   let settings = currentSettings();
-  let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e) });
+  const mfaCodeProvider = createMfaPrompt({ log });
+  let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e), mfaCodeProvider });
 
   const tree = new FeatureStoreTreeProvider(() => services, () => settings, log);
   const inspectors = new InspectorPanels({ extensionUri: context.extensionUri, records: () => services.records, log, memento: context.workspaceState });
@@ -59,19 +65,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       settings = currentSettings();
       if (settings.requestTimeoutSeconds !== previous.requestTimeoutSeconds) {
         services.pool.dispose();
-        services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e) });
+        services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e), mfaCodeProvider });
       }
       log.info('Settings changed: reloading the Feature Store view.');
       tree.refreshAll();
     }),
-    // Editing the AWS files in VS Code (e.g. after "Open AWS Config File") refreshes the view.
-    vscode.workspace.onDidSaveTextDocument((doc) => {
-      const { configFile, credentialsFile } = sharedFilePaths();
-      if (doc.uri.scheme === 'file' && (doc.uri.fsPath === configFile || doc.uri.fsPath === credentialsFile)) {
-        log.info(`${doc.uri.fsPath} saved: reloading the profiles.`);
-        tree.refreshAll();
-      }
-    }),
+    // Adding, removing or editing a profile (in VS Code or anywhere else) updates only its roots.
+    watchFiles({ files: Object.values(sharedFilePaths()) }, () => void tree.syncProfiles()),
+    // A token written by `aws sso login` (from our terminal or any other) reloads the profiles it may cure.
+    ...registerSsoLogin({ profileNodes: () => tree.profileNodes(), log }),
     { dispose: () => services.pool.dispose() },
   );
   // CodeLenses, hovers, completions and "Look Up Record…" in Python, notebooks, TypeScript and JavaScript.
@@ -83,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       tree.refreshAll();
       await tree.profileNodes();
     },
+    logFile: vscode.Uri.joinPath(context.logUri, `${LOG_CHANNEL_NAME}.log`),
     snapshot(depth = 3) {
       return snapshotTree(tree, depth);
     },

@@ -20,3 +20,15 @@ export function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge
     req.on('error', reject);
   });
 }
+
+/** Each `&`-separated part of a query or form body must be valid percent-encoded UTF-8. */
+export function badPercentEncoding(query: string): string | undefined {
+  for (const part of query.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      return part.length > 80 ? `${part.slice(0, 80)}…` : part;
+    }
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 // The /_sandbox/ control API (no auth): health, reset, clock, latency, faults, state dump.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxRuntime } from '../runtimeState';
+import { END_EVENT_TIME_SECONDS, isoInstant, MIN_EVENT_TIME_SECONDS } from '../time';
 import { parseFault } from './controls';
 
 type Body = Record<string, unknown>;
@@ -27,7 +28,7 @@ export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, re
       const s = core.state;
       return send(res, 200, {
         status: 'ok',
-        now: new Date(core.now()).toISOString(),
+        now: isoInstant(core.now()) ?? null,
         featureGroups: Object.keys(s.featureGroups).length,
         resourceShares: Object.keys(s.shares).length,
         invitations: Object.keys(s.invitations).length,
@@ -41,13 +42,16 @@ export async function handleControl(rt: SandboxRuntime, req: IncomingMessage, re
       return send(res, 200, { status: 'reset', seed });
     }
     case 'GET /_sandbox/clock':
-      return send(res, 200, { now: new Date(core.now()).toISOString(), offsetSeconds: core.state.clockOffsetMs / 1000 });
+      return send(res, 200, { now: isoInstant(core.now()) ?? null, offsetSeconds: core.state.clockOffsetMs / 1000 });
     case 'POST /_sandbox/clock': {
       const seconds = body.advanceSeconds;
       if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return send(res, 400, { error: 'advanceSeconds must be a number' });
+      // The clock stays within the years AWS timestamps can show (0000–9999).
+      const next = core.now() + seconds * 1000;
+      if (!(next >= MIN_EVENT_TIME_SECONDS * 1000 && next < END_EVENT_TIME_SECONDS * 1000)) return send(res, 400, { error: 'advanceSeconds would move the clock outside the years 0000–9999' });
       core.state.clockOffsetMs += seconds * 1000;
       await rt.store.changed();
-      return send(res, 200, { now: new Date(core.now()).toISOString(), offsetSeconds: core.state.clockOffsetMs / 1000 });
+      return send(res, 200, { now: isoInstant(core.now()) ?? null, offsetSeconds: core.state.clockOffsetMs / 1000 });
     }
     case 'POST /_sandbox/latency': {
       const { ms, operation } = body;

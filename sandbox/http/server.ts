@@ -10,20 +10,42 @@ import { runtimeService } from '../runtime';
 import type { SandboxRuntime } from '../runtimeState';
 import { sagemakerService } from '../sagemaker';
 import { stsService } from '../sts';
-import { readBody } from './body';
+import { badPercentEncoding, readBody } from './body';
 import { handleControl } from './control';
 import type { HttpReply, SandboxRequest, Service } from './service';
 
-function pickService(method: string, path: string, req: IncomingMessage, query: string): Service | undefined {
-  if (req.headers['x-amz-target'] !== undefined) return sagemakerService;
-  if (path.startsWith('/FeatureGroup/') || path === '/BatchGetRecord' || path === '/BatchWriteRecord') return runtimeService;
-  if (isRamPath(path)) return ramService;
-  if (path === '/') {
-    const type = String(req.headers['content-type'] ?? '');
-    if (type.startsWith('application/x-www-form-urlencoded') || query.includes('Action=')) return stsService;
-    if (method === 'POST') return sagemakerService;
-  }
+/** The service a request is for, and the path it was sent under (`''` at the root, as served). */
+interface Picked { service: Service; basePath: string }
+
+const RUNTIME_BATCH_PATHS = ['/BatchGetRecord', '/BatchWriteRecord'];
+
+function rootPath(path: string): string {
+  return path === '/' ? '' : path.replace(/\/$/, '');
+}
+
+/**
+ * Tells the services apart by what they send (target header, runtime and RAM paths, STS forms)
+ * wherever the path starts, so that an endpoint URL with a path gets one clear refusal from every
+ * service instead of working for SageMaker and 404ing for the others.
+ */
+function pickService(method: string, path: string, req: IncomingMessage, query: string): Picked | undefined {
+  if (req.headers['x-amz-target'] !== undefined) return { service: sagemakerService, basePath: rootPath(path) };
+  const group = path.indexOf('/FeatureGroup/');
+  if (group >= 0) return { service: runtimeService, basePath: path.slice(0, group) };
+  const batch = RUNTIME_BATCH_PATHS.find((p) => path.endsWith(p));
+  if (batch) return { service: runtimeService, basePath: path.slice(0, -batch.length) };
+  const lastSlash = path.lastIndexOf('/');
+  if (isRamPath(path.slice(lastSlash))) return { service: ramService, basePath: path.slice(0, lastSlash) };
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.startsWith('application/x-www-form-urlencoded') || query.includes('Action=')) return { service: stsService, basePath: rootPath(path) };
+  if (path === '/' && method === 'POST') return { service: sagemakerService, basePath: '' };
   return undefined;
+}
+
+/** The sandbox serves every AWS API at the root: a path in the endpoint URL is a misconfiguration. */
+function misplacedPath(req: IncomingMessage, path: string, basePath: string): ApiError {
+  const endpoint = `http://${req.headers.host ?? '127.0.0.1'}`;
+  return new ApiError('UnknownOperationException', `The sandbox serves AWS APIs at the root of ${endpoint}, but this request went to ${path}: remove the path ${basePath} from the endpoint URL (use ${endpoint}).`, 404);
 }
 
 function write(res: ServerResponse, reply: HttpReply): void {
@@ -41,14 +63,19 @@ async function handle(rt: SandboxRuntime, req: IncomingMessage, res: ServerRespo
   const { body, tooLarge } = await readBody(req);
   if (path.startsWith('/_sandbox/')) return handleControl(rt, req, res, path, body);
 
-  const service = pickService(method, path, req, rawQuery);
+  const picked = pickService(method, path, req, rawQuery);
   const requestId = randomUUID();
-  if (!service) {
+  if (!picked) {
     return write(res, { status: 404, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify({ message: `No AWS operation at ${method} ${path}` }) });
   }
+  const { service, basePath } = picked;
   const sreq: SandboxRequest = { method, path, query: new URLSearchParams(rawQuery), headers: req.headers, body };
   try {
+    if (basePath !== '') throw misplacedPath(req, path, basePath);
     const caller = callerFromAuthorization(rt.core, req.headers.authorization, service.authErrors);
+    // URLSearchParams decodes broken escapes leniently; AWS refuses them.
+    const broken = badPercentEncoding(rawQuery);
+    if (broken !== undefined) throw service.badRequest(`The query string is not valid percent-encoded UTF-8: ${broken}`);
     const operation = service.operation(sreq);
     if (tooLarge) throw service.badRequest('The request body is too large');
     const latency = rt.controls.latencyFor(operation);

@@ -4,6 +4,7 @@ import type { Caller, Core } from '../core';
 import { checkTtl, ttlMs } from '../sagemaker/definitions';
 import { dict, type FeatureGroup, type FeatureValue, type StoredRecord } from '../state';
 import { requireOnlineStore, resolveGroup, rtCheck as check } from './resolve';
+import { END_EVENT_TIME_SECONDS, isoInstant } from '../time';
 import { checkRecord, parseEventTime, validationError } from './values';
 
 const TARGET_STORES: readonly string[] = ['OnlineStore', 'OfflineStore'];
@@ -18,7 +19,7 @@ function checkTargetStores(targets: readonly string[] | undefined): void {
 export function liveRecord(core: Core, fg: FeatureGroup, id: string): StoredRecord | undefined {
   const rec = core.state.records[fg.arn]?.[id];
   if (!rec || rec.deleted) return undefined;
-  if (rec.expiresAt !== undefined && rec.expiresAt <= core.now()) return undefined;
+  if (typeof rec.expiresAt === 'number' && rec.expiresAt <= core.now()) return undefined;
   return rec;
 }
 
@@ -33,7 +34,8 @@ export function recordOutput(rec: StoredRecord, names: readonly string[] | undef
   const values = names && names.length > 0 ? rec.values.filter((v) => names.includes(v.FeatureName)) : rec.values;
   const out: { Record?: FeatureValue[]; ExpiresAt?: string } = {};
   if (values.length > 0) out.Record = values;
-  if (withExpiry && rec.expiresAt !== undefined) out.ExpiresAt = new Date(rec.expiresAt).toISOString();
+  const expiresAt = withExpiry ? isoInstant(rec.expiresAt) : undefined;
+  if (expiresAt) out.ExpiresAt = expiresAt;
   return out;
 }
 
@@ -63,6 +65,14 @@ export function writeRecord(core: Core, fg: FeatureGroup, input: Json, defaultTt
   const ttl = checkTtl(check, check.obj(input, 'TtlDuration') ?? defaultTtl);
   if (input.Record === undefined) throw check.missing('Record');
   const checked = checkRecord(fg, input.Record);
+  const effectiveTtl = ttl ?? fg.onlineStoreConfig?.TtlDuration;
+  const expiresAt = effectiveTtl ? checked.eventTime * 1000 + ttlMs(effectiveTtl) : undefined;
+  // AWS answers ExpiresAt as an ISO instant, and the event time range ends with year 9999: an
+  // expiry beyond that has no answer, so such a write is refused rather than stored (docs/sandbox.md).
+  if (expiresAt !== undefined && !(expiresAt < END_EVENT_TIME_SECONDS * 1000)) {
+    const whose = ttl ? 'the TtlDuration' : `the default TtlDuration of feature group ${fg.name}`;
+    throw validationError(`The record would expire after 9999-12-31T23:59:59.999999999Z: its EventTime plus ${whose} (${effectiveTtl!.Value} ${effectiveTtl!.Unit}) is beyond the supported range. Use a shorter TtlDuration or an earlier EventTime`);
+  }
   const online = !!fg.onlineStoreConfig?.EnableOnlineStore;
   if (targets?.includes('OnlineStore') && !online) throw check.fail(`Feature group ${fg.name} does not have an online store`);
   if (targets?.includes('OfflineStore') && !fg.offlineStoreConfig) throw check.fail(`Feature group ${fg.name} does not have an offline store`);
@@ -71,12 +81,7 @@ export function writeRecord(core: Core, fg: FeatureGroup, input: Json, defaultTt
   const existing = records[checked.recordId];
   // An older event time is a historic record: it only goes to the offline store.
   if (existing && existing.eventTime > checked.eventTime) return;
-  const effectiveTtl = ttl ?? fg.onlineStoreConfig?.TtlDuration;
-  records[checked.recordId] = {
-    values: checked.values,
-    eventTime: checked.eventTime,
-    expiresAt: effectiveTtl ? checked.eventTime * 1000 + ttlMs(effectiveTtl) : undefined,
-  };
+  records[checked.recordId] = { values: checked.values, eventTime: checked.eventTime, expiresAt };
 }
 
 export function deleteRecord(core: Core, caller: Caller, group: string, query: URLSearchParams): unknown {

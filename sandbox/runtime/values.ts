@@ -3,6 +3,7 @@
 import { ApiError } from '../errors';
 import { MAX_RECORD_BYTES, MAX_RECORD_ID_BYTES, RESERVED_FEATURE_NAMES } from '../constants';
 import type { FeatureDefinition, FeatureGroup, FeatureValue } from '../state';
+import { END_EVENT_TIME_SECONDS, MIN_EVENT_TIME_SECONDS, utcMillis } from '../time';
 
 const INT_RE = /^[+-]?\d+$/;
 const INT64_MIN = -(2n ** 63n);
@@ -10,6 +11,7 @@ const INT64_MAX = 2n ** 63n - 1n;
 const FLOAT_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** `yyyy-MM-dd'T'HH:mm:ssZ` with an optional fraction of 1 to 9 digits (aws-facts §6). */
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
+const RANGE_TEXT = 'between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z';
 
 export function validationError(message: string): ApiError {
   return new ApiError('ValidationError', message);
@@ -19,11 +21,16 @@ export function validationError(message: string): ApiError {
 export function parseEventTime(def: FeatureDefinition, raw: string): number {
   if (def.FeatureType === 'Fractional') {
     if (!FLOAT_RE.test(raw.trim())) throw validationError(`Invalid value '${raw}' for EventTime feature ${def.FeatureName} of type Fractional: expected Unix epoch seconds`);
-    return Number(raw);
+    const seconds = Number(raw);
+    // Also refuses 1e400 (Infinity), which would otherwise make every later write look historic.
+    if (!(seconds >= MIN_EVENT_TIME_SECONDS && seconds < END_EVENT_TIME_SECONDS)) {
+      throw validationError(`Invalid value '${raw}' for EventTime feature ${def.FeatureName}: the event time must be ${RANGE_TEXT} (${MIN_EVENT_TIME_SECONDS} to ${END_EVENT_TIME_SECONDS - 1}.999999999 epoch seconds)`);
+    }
+    return seconds;
   }
   const m = ISO_RE.exec(raw);
-  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
-  if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== +m[3] || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
+  const ms = m ? utcMillis(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) : NaN;
+  if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== +m[3] || +m[2] < 1 || +m[2] > 12 || +m[4] > 23 || +m[5] > 59 || +m[6] > 59) {
     throw validationError(`Invalid value '${raw}' for EventTime feature ${def.FeatureName} of type String: expected yyyy-MM-dd'T'HH:mm:ssZ or yyyy-MM-dd'T'HH:mm:ss.SSSZ`);
   }
   return ms / 1000 + (m[7] ? Number(`0${m[7]}`) : 0);
@@ -34,8 +41,9 @@ function checkScalar(def: FeatureDefinition, value: string): void {
     if (!INT_RE.test(value)) throw validationError(`Invalid value '${value}' for feature ${def.FeatureName} of type Integral`);
     const n = BigInt(value);
     if (n < INT64_MIN || n > INT64_MAX) throw validationError(`Value '${value}' for feature ${def.FeatureName} is outside the 64-bit Integral range`);
-  } else if (def.FeatureType === 'Fractional' && !FLOAT_RE.test(value)) {
-    throw validationError(`Invalid value '${value}' for feature ${def.FeatureName} of type Fractional`);
+  } else if (def.FeatureType === 'Fractional') {
+    if (!FLOAT_RE.test(value)) throw validationError(`Invalid value '${value}' for feature ${def.FeatureName} of type Fractional`);
+    if (!Number.isFinite(Number(value))) throw validationError(`Value '${value}' for feature ${def.FeatureName} is outside the range of a Fractional (a finite IEEE-754 double)`);
   }
 }
 

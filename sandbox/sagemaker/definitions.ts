@@ -6,6 +6,7 @@ import type { FeatureDefinition, TtlDuration } from '../state';
 const FEATURE_TYPES = ['Integral', 'Fractional', 'String'] as const;
 const COLLECTION_TYPES = ['List', 'Set', 'Vector'] as const;
 const TTL_UNITS = ['Seconds', 'Minutes', 'Hours', 'Days', 'Weeks'] as const;
+export const MAX_TTL_VALUE = 2_147_483_647;
 
 export function checkDefinitions(check: Check, raw: Json[], inMemory: boolean, existing: readonly FeatureDefinition[] = []): FeatureDefinition[] {
   const names = new Set(existing.map((d) => d.FeatureName));
@@ -41,7 +42,8 @@ export function checkDefinitions(check: Check, raw: Json[], inMemory: boolean, e
 export function checkTtl(check: Check, obj: Json | undefined): TtlDuration | undefined {
   if (!obj) return undefined;
   const Unit = check.oneOf(obj, 'Unit', TTL_UNITS, true)!;
-  const Value = check.num(obj, 'Value', { required: true, integer: true, min: 1 })!;
+  // A 32-bit integer in the service model.
+  const Value = check.num(obj, 'Value', { required: true, integer: true, min: 1, max: MAX_TTL_VALUE })!;
   return { Unit, Value };
 }
 

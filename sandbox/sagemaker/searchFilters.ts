@@ -5,6 +5,8 @@ import { smCheck as check } from './errors';
 
 const OPERATORS = ['Equals', 'NotEquals', 'GreaterThan', 'GreaterThanOrEqualTo', 'LessThan', 'LessThanOrEqualTo', 'Contains', 'Exists', 'NotExists', 'In'] as const;
 type Operator = (typeof OPERATORS)[number];
+/** Search properties holding timestamps (FeatureGroup and FeatureMetadata). */
+const TIMESTAMP_PROPERTY = /(^|\.)(CreationTime|LastModifiedTime)$/;
 
 interface Filter { name: string; operator: Operator; value?: string }
 export interface Expression { filters: Filter[]; nested: Filter[][]; subs: Expression[]; or: boolean }
@@ -27,6 +29,12 @@ function parseFilter(raw: Json): Filter {
   const operator = check.oneOf(raw, 'Operator', OPERATORS) ?? 'Equals';
   const value = check.str(raw, 'Value', { max: 1024 });
   if (value === undefined && operator !== 'Exists' && operator !== 'NotExists') throw check.fail(`Filter on ${name} with operator ${operator} needs a Value`);
+  if (value !== undefined && TIMESTAMP_PROPERTY.test(name) && operator !== 'Contains') {
+    // A timestamp compared with something that is not one would silently match nothing.
+    for (const part of operator === 'In' ? value.split(',') : [value]) {
+      if (!Number.isFinite(toNumber(part.trim()))) throw check.fail(`Invalid value '${part.trim()}' for ${name} in a ${operator} filter: expected a timestamp (epoch seconds or an ISO-8601 date-time)`);
+    }
+  }
   return { name, operator, value };
 }
 

@@ -29,7 +29,7 @@ function checkIntegral(v: string): string | undefined {
 
 function checkFractional(v: string): string | undefined {
   if (!FRACTIONAL.test(v)) return `"${v}" is not a decimal number.`;
-  if (!Number.isFinite(Number(v))) return `"${v}" is too large to be a finite number.`;
+  if (!Number.isFinite(Number(v))) return `"${v}" is too large to be a finite number (a Fractional is a 64-bit double).`;
   return undefined;
 }
 
@@ -63,12 +63,20 @@ function daysInMonth(year: number, month: number): number {
   return d.getUTCDate();
 }
 
-/** Fractional: Unix seconds. String: `yyyy-MM-ddTHH:mm:ssZ`, optionally with 1 to 9 fraction digits. */
+/**
+ * Fractional: Unix seconds. String: `yyyy-MM-ddTHH:mm:ssZ`, optionally with 1 to 9 fraction digits.
+ * Either way within 0000-01-01T00:00:00Z … 9999-12-31T23:59:59.999999999Z (aws-facts §6).
+ */
 export function validateEventTime(def: FeatureDefinition, value: FeatureInput): string | undefined {
   if (Array.isArray(value)) return 'The event time is a single value, not a list.';
   if (def.type === 'Fractional') {
     const problem = checkFractional(value);
-    return problem ? `${problem} The event time must be Unix epoch seconds, e.g. 1735732800.5.` : undefined;
+    if (problem) return `${problem} The event time must be Unix epoch seconds, e.g. 1735732800.5.`;
+    // Exact where the decimal allows it, so the last nanosecond of year 9999 still counts as inside.
+    const nanos = decimalSecondsToNanos(value);
+    const seconds = Number(value);
+    const inside = nanos !== undefined ? nanos >= MIN_EVENT_TIME_NANOS && nanos <= MAX_EVENT_TIME_NANOS : seconds >= Number(MIN_EVENT_TIME_SECONDS) && seconds <= Number(MAX_EVENT_TIME_SECONDS);
+    return inside ? undefined : `"${value}" is outside the event time range: ${EVENT_TIME_RANGE}, that is ${MIN_EVENT_TIME_SECONDS} to ${MAX_EVENT_TIME_SECONDS}.999999999 epoch seconds.`;
   }
   const m = ISO_EVENT_TIME.exec(value);
   if (!m) return `"${value}" is not an event time: use yyyy-MM-ddTHH:mm:ssZ, e.g. 2025-01-15T12:00:00Z (fractional seconds allowed).`;
@@ -147,6 +155,12 @@ export function nowEventTime(def: FeatureDefinition, now: Date = new Date()): st
 
 const PLAIN_DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 const NANOS_PER_SECOND = 1_000_000_000n;
+/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z as epoch seconds: the event time range (aws-facts §6). */
+const MIN_EVENT_TIME_SECONDS = -62_167_219_200n;
+const MAX_EVENT_TIME_SECONDS = 253_402_300_799n;
+const MIN_EVENT_TIME_NANOS = MIN_EVENT_TIME_SECONDS * NANOS_PER_SECOND;
+const MAX_EVENT_TIME_NANOS = (MAX_EVENT_TIME_SECONDS + 1n) * NANOS_PER_SECOND - 1n;
+export const EVENT_TIME_RANGE = 'Feature Store accepts 0000-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z';
 
 /** A decimal string as a whole number of nanoseconds (truncated past the ninth decimal). */
 function decimalSecondsToNanos(text: string): bigint | undefined {
@@ -172,6 +186,34 @@ export function eventTimeNanos(def: FeatureDefinition, value: FeatureInput | und
   return wholeSeconds * NANOS_PER_SECOND + fraction;
 }
 
+/** Floor division for bigints (BigInt `/` truncates toward zero). */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+}
+
+/**
+ * Whole epoch seconds as `yyyy-MM-ddTHH:mm:ss`, for any instant: proleptic Gregorian calendar
+ * (days → civil date after H. Hinnant), years outside 0000–9999 in ISO's expanded `±yyyyyy` form.
+ * Never throws, unlike Date#toISOString beyond ±275760 years.
+ */
+function isoSeconds(seconds: bigint): string {
+  const days = floorDiv(seconds, 86_400n);
+  const secondOfDay = seconds - days * 86_400n;
+  const z = days + 719_468n;
+  const era = floorDiv(z, 146_097n);
+  const dayOfEra = z - era * 146_097n;
+  const yearOfEra = (dayOfEra - dayOfEra / 1460n + dayOfEra / 36_524n - dayOfEra / 146_096n) / 365n;
+  const dayOfYear = dayOfEra - (365n * yearOfEra + yearOfEra / 4n - yearOfEra / 100n);
+  const mp = (5n * dayOfYear + 2n) / 153n;
+  const day = dayOfYear - (153n * mp + 2n) / 5n + 1n;
+  const month = mp < 10n ? mp + 3n : mp - 9n;
+  const year = yearOfEra + era * 400n + (month <= 2n ? 1n : 0n);
+  const two = (n: bigint) => n.toString().padStart(2, '0');
+  const yearText = year >= 0n && year <= 9999n ? year.toString().padStart(4, '0') : `${year < 0n ? '-' : '+'}${(year < 0n ? -year : year).toString().padStart(6, '0')}`;
+  return `${yearText}-${two(month)}-${two(day)}T${two(secondOfDay / 3600n)}:${two((secondOfDay / 60n) % 60n)}:${two(secondOfDay % 60n)}`;
+}
+
 /** An instant in the event-time feature's own format (ISO String or epoch-seconds Fractional), trailing zeros trimmed. */
 export function formatEventTime(def: FeatureDefinition, nanos: bigint): string {
   const negative = nanos < 0n;
@@ -181,10 +223,9 @@ export function formatEventTime(def: FeatureDefinition, nanos: bigint): string {
     const seconds = (abs / NANOS_PER_SECOND).toString();
     return `${negative ? '-' : ''}${seconds}${fraction ? `.${fraction}` : ''}`;
   }
-  const seconds = nanos >= 0n ? nanos / NANOS_PER_SECOND : -((-nanos + NANOS_PER_SECOND - 1n) / NANOS_PER_SECOND);
-  const iso = new Date(Number(seconds) * 1000).toISOString().replace(/\.\d{3}Z$/, '');
+  const seconds = floorDiv(nanos, NANOS_PER_SECOND);
   const frac = (nanos - seconds * NANOS_PER_SECOND).toString().padStart(9, '0').replace(/0+$/, '');
-  return `${iso}${frac ? `.${frac}` : ''}Z`;
+  return `${isoSeconds(seconds)}${frac ? `.${frac}` : ''}Z`;
 }
 
 /**
@@ -195,8 +236,8 @@ export function eventTimeInOtherFormat(def: FeatureDefinition, value: FeatureInp
   const nanos = eventTimeNanos(def, value);
   if (nanos === undefined) return undefined;
   const other: FeatureDefinition = { ...def, type: def.type === 'Fractional' ? 'String' : 'Fractional' };
-  // Years outside 0000–9999 have no ISO form here.
-  if (other.type === 'String' && (nanos < -62_167_219_200n * NANOS_PER_SECOND || nanos >= 253_402_300_800n * NANOS_PER_SECOND)) return undefined;
+  // Years outside 0000–9999 are not event times.
+  if (nanos < MIN_EVENT_TIME_NANOS || nanos > MAX_EVENT_TIME_NANOS) return undefined;
   return formatEventTime(other, nanos);
 }
 
@@ -218,14 +259,43 @@ export function eventTimeAfter(def: FeatureDefinition, stored: FeatureInput | un
   const storedNanos = eventTimeNanos(def, stored);
   const nowNanos = eventTimeNanos(def, current)!;
   if (storedNanos === undefined || nowNanos > storedNanos) return current;
-  return formatEventTime(def, storedNanos + NANOS_PER_SECOND);
+  // The last instant of year 9999 is as late as an event time goes (equal is still honoured).
+  const after = storedNanos + NANOS_PER_SECOND;
+  return formatEventTime(def, after > MAX_EVENT_TIME_NANOS ? MAX_EVENT_TIME_NANOS : after);
 }
 
 const TTL_SECONDS: Record<TtlDuration['unit'], bigint> = { Seconds: 1n, Minutes: 60n, Hours: 3600n, Days: 86_400n, Weeks: 604_800n };
+export const TTL_UNITS: readonly TtlDuration['unit'][] = ['Seconds', 'Minutes', 'Hours', 'Days', 'Weeks'];
+/** TtlDuration.Value is a 32-bit integer ≥ 1 in the service model. */
+export const MAX_TTL_VALUE = 2_147_483_647;
 
-/** ExpiresAt = EventTime + TtlDuration, as an ISO instant (undefined when the event time is not valid). */
-export function expiryOf(def: FeatureDefinition, eventTime: FeatureInput | undefined, ttl: TtlDuration): string | undefined {
+/** A problem with a time to live itself (unit, whole number within 1 … 2^31−1), or undefined. */
+export function ttlProblem(ttl: TtlDuration): string | undefined {
+  if (!TTL_UNITS.includes(ttl.unit)) return `"${ttl.unit}" is not a time-to-live unit: use Seconds, Minutes, Hours, Days or Weeks.`;
+  if (!Number.isSafeInteger(ttl.value) || ttl.value < 1) return `The time to live must be a whole number of ${ttl.unit.toLowerCase()} (1 or more).`;
+  if (ttl.value > MAX_TTL_VALUE) return `The time to live can be at most ${MAX_TTL_VALUE} ${ttl.unit.toLowerCase()} (a 32-bit number); got ${ttl.value}.`;
+  return undefined;
+}
+
+function expiryNanos(def: FeatureDefinition, eventTime: FeatureInput | undefined, ttl: TtlDuration): bigint | undefined {
   const nanos = eventTimeNanos(def, eventTime);
-  if (nanos === undefined || !Number.isSafeInteger(ttl.value)) return undefined;
-  return formatEventTime({ name: def.name, type: 'String' }, nanos + BigInt(ttl.value) * TTL_SECONDS[ttl.unit] * NANOS_PER_SECOND);
+  if (nanos === undefined || !TTL_UNITS.includes(ttl.unit) || !Number.isSafeInteger(ttl.value)) return undefined;
+  return nanos + BigInt(ttl.value) * TTL_SECONDS[ttl.unit] * NANOS_PER_SECOND;
+}
+
+/** ExpiresAt = EventTime + TtlDuration, as an ISO instant (undefined when the event time or TTL is not valid). */
+export function expiryOf(def: FeatureDefinition, eventTime: FeatureInput | undefined, ttl: TtlDuration): string | undefined {
+  const nanos = expiryNanos(def, eventTime, ttl);
+  return nanos === undefined ? undefined : formatEventTime({ name: def.name, type: 'String' }, nanos);
+}
+
+/**
+ * Why a write would expire beyond the last event time (9999-12-31T23:59:59.999999999Z), which
+ * Feature Store cannot represent (the sandbox refuses such a write); undefined when it is fine or
+ * when the event time or TTL has a problem of its own.
+ */
+export function expiryProblem(def: FeatureDefinition, eventTime: FeatureInput | undefined, ttl: TtlDuration): string | undefined {
+  const nanos = expiryNanos(def, eventTime, ttl);
+  if (nanos === undefined || nanos <= MAX_EVENT_TIME_NANOS) return undefined;
+  return `Event time ${String(eventTime)} plus a time to live of ${ttl.value} ${ttl.unit.toLowerCase()} expires at ${formatEventTime({ name: def.name, type: 'String' }, nanos)}, after 9999-12-31T23:59:59.999999999Z, the latest time Feature Store handles.`;
 }

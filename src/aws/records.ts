@@ -3,7 +3,7 @@
 import { DeleteRecordCommand, GetRecordCommand, PutRecordCommand, type FeatureValue } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { awsCall } from './call';
 import type { ClientPool } from './clients';
-import { eventTimeAfter, hasValue, validateRecord, type FeatureInput, type FeatureProblem } from './featureValues';
+import { eventTimeAfter, expiryProblem, hasValue, ttlProblem, validateRecord, type FeatureInput, type FeatureProblem } from './featureValues';
 import type { AccountContext, FeatureGroupDetail, FeatureRecord, TtlDuration } from './model';
 import { batchGetRecords, type BatchGetOptions, type BatchGetResult } from './recordBatch';
 import { callDetails, valuesOf } from './recordWire';
@@ -24,10 +24,25 @@ export class RecordValidationError extends Error {
 export type DeletionMode = 'SoftDelete' | 'HardDelete';
 
 export function validateTtl(ttl: TtlDuration | undefined): FeatureProblem[] {
-  if (!ttl) return [];
-  if (!['Seconds', 'Minutes', 'Hours', 'Days', 'Weeks'].includes(ttl.unit)) return [{ feature: 'TtlDuration', message: `"${ttl.unit}" is not a time-to-live unit: use Seconds, Minutes, Hours, Days or Weeks.` }];
-  if (Number.isSafeInteger(ttl.value) && ttl.value >= 1) return [];
-  return [{ feature: 'TtlDuration', message: `The time to live must be a whole number of ${ttl.unit.toLowerCase()} (1 or more).` }];
+  const message = ttl && ttlProblem(ttl);
+  return message ? [{ feature: 'TtlDuration', message }] : [];
+}
+
+/**
+ * Every problem of a PutRecord before it is sent: the values, the record's own TTL, and an expiry
+ * (event time + the record's TTL, else the group's) past 9999-12-31, which the service cannot hold.
+ * The expiry problem sits on TtlDuration when the record's own TTL is to blame, else on the event time.
+ */
+export function validateWrite(group: FeatureGroupDetail, values: Record<string, FeatureInput>, ttl: TtlDuration | undefined): FeatureProblem[] {
+  const problems = [...validateRecord(group, values), ...validateTtl(ttl)];
+  const effective = ttl ?? group.defaultTtl;
+  const eventDef = group.features.find((f) => f.name === group.eventTimeFeatureName);
+  if (problems.length > 0 || !effective || !eventDef) return problems;
+  const message = expiryProblem(eventDef, values[eventDef.name], effective);
+  if (!message) return problems;
+  return [ttl
+    ? { feature: 'TtlDuration', message: `${message} Use a shorter time to live.` }
+    : { feature: eventDef.name, message: `${message} (The time to live is the group's default.) Use an earlier event time, or give this record a shorter time to live of its own.` }];
 }
 
 function checkRecordId(group: FeatureGroupDetail, recordId: string): void {
@@ -71,7 +86,7 @@ export class RecordService {
 
   /** Validates first and throws RecordValidationError without sending; sends only features with values. */
   async put(ctx: AccountContext, group: FeatureGroupDetail, values: Record<string, FeatureInput>, opts: { ttl?: TtlDuration } = {}): Promise<void> {
-    const problems = [...validateRecord(group, values), ...validateTtl(opts.ttl)];
+    const problems = validateWrite(group, values, opts.ttl);
     if (problems.length > 0) throw new RecordValidationError(problems);
     const record: FeatureValue[] = [];
     for (const def of group.features) {

@@ -2,10 +2,10 @@
 // profile. No 'vscode' here: the panel passes in how to confirm, where the clipboard is and where
 // failures go, so every rule below is testable against the sandbox without an editor.
 import { AwsCallError } from '../aws/errors';
-import { compareEventTimes, eventTimeAfter, expiryOf, nowEventTime, validateRecord } from '../aws/featureValues';
+import { compareEventTimes, eventTimeAfter, expiryOf, nowEventTime } from '../aws/featureValues';
 import type { AccountContext, FeatureDefinition, FeatureGroupDetail, TtlDuration } from '../aws/model';
 import { diffRecords, formatValueShort, recordFingerprint } from '../aws/recordDiff';
-import { RecordValidationError, validateTtl, type RecordService } from '../aws/records';
+import { RecordValidationError, validateWrite, type RecordService } from '../aws/records';
 import { validateRecordId } from '../aws/validation';
 import { canReadRecords, canWriteRecords, explainAccess, formatAccess, formatTtl } from '../util/format';
 import type {
@@ -210,8 +210,9 @@ export class InspectorController {
     return preview;
   }
 
+  /** The same checks RecordService.put runs, expiry past year 9999 included. */
   private validate(values: RecordValues, ttl: TtlDuration | undefined) {
-    return [...validateRecord(this.group, values), ...validateTtl(ttl)];
+    return validateWrite(this.group, values, ttl);
   }
 
   private async previewWrite(values: RecordValues, ttl: TtlDuration | undefined): Promise<PreviewOutcome> {

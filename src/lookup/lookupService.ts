@@ -13,7 +13,7 @@ const CHANGE_DEBOUNCE_MS = 300;
 
 export class LookupService implements vscode.Disposable {
   readonly directory: GroupDirectory;
-  readonly documents = new DocumentReferences();
+  readonly documents: DocumentReferences;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fired (debounced) when cached data was dropped: views built on it should ask again. */
   readonly onDidChange = this.changeEmitter.event;
@@ -25,6 +25,7 @@ export class LookupService implements vscode.Disposable {
     readonly log?: vscode.LogOutputChannel,
   ) {
     this.directory = new GroupDirectory(servicesSource(services, profiles));
+    this.documents = new DocumentReferences(log);
   }
 
   /** False when no profile is configured (or the files cannot be read): then the lookup stays silent. */

@@ -51,6 +51,7 @@ const FEATURE_NAME_KEYS = new Set(['FeatureNames', 'feature_names']);
 const DECLARATION_KEYWORDS = new Set(['const', 'let', 'var']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
+const CLOSER_OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 export function isGroupTarget(value: string): boolean {
   return GROUP_NAME.test(value) || isFeatureGroupArn(value);
@@ -62,26 +63,58 @@ interface Structure {
   parent: number[];
   /** Open-bracket index → its closing token index (tokens.length when never closed). */
   close: Map<number, number>;
+  /** Whether only blanks precede each token on its line. */
+  firstOnLine: boolean[];
 }
 
-function structure(tokens: Token[]): Structure {
+function structure(text: string, tokens: Token[]): Structure {
   const parent = new Array<number>(tokens.length).fill(-1);
   const close = new Map<number, number>();
   const stack: number[] = [];
+  // Openers of each kind on the stack: a stray closer with none open is skipped without a search
+  // down the stack, which keeps the whole pass linear on unbalanced text.
+  const open: Record<string, number> = { '(': 0, '[': 0, '{': 0 };
   tokens.forEach((t, i) => {
     if (t.kind === 'punct' && CLOSERS.has(t.text)) {
       // Pop to the matching opener; a stray closer (unbalanced code being typed) is ignored.
-      let at = stack.length - 1;
-      while (at >= 0 && OPENERS[(tokens[stack[at]] as { text: string }).text] !== t.text) at--;
-      if (at >= 0) {
-        for (const open of stack.splice(at)) close.set(open, i);
+      const opener = CLOSER_OPENER[t.text];
+      if (open[opener] > 0) {
+        let at = stack.length - 1;
+        while ((tokens[stack[at]] as { text: string }).text !== opener) at--;
+        for (const o of stack.splice(at)) {
+          close.set(o, i);
+          open[(tokens[o] as { text: string }).text]--;
+        }
       }
     }
     parent[i] = stack.length ? stack[stack.length - 1] : -1;
-    if (t.kind === 'punct' && OPENERS[t.text]) stack.push(i);
+    if (t.kind === 'punct' && OPENERS[t.text]) {
+      stack.push(i);
+      open[t.text]++;
+    }
   });
-  for (const open of stack) close.set(open, tokens.length);
-  return { tokens, parent, close };
+  for (const o of stack) close.set(o, tokens.length);
+  return { tokens, parent, close, firstOnLine: firstOnLineFlags(text, tokens) };
+}
+
+/** Line breaks and the blanks String#trim removes (the \s set). */
+const BLANK = /\s/;
+
+/** One pass over the text: is each token preceded on its line by blanks only? */
+function firstOnLineFlags(text: string, tokens: Token[]): boolean[] {
+  const flags = new Array<boolean>(tokens.length);
+  let pos = 0;
+  let content = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const start = tokens[i].start;
+    for (; pos < start; pos++) {
+      const c = text[pos];
+      if (c === '\n') content = false;
+      else if (!content && !BLANK.test(c)) content = true;
+    }
+    flags[i] = !content;
+  }
+  return flags;
 }
 
 function isPunct(t: Token | undefined, text: string): boolean {
@@ -111,7 +144,7 @@ class Analysis {
     readonly text: string,
     readonly language: LookupLanguage,
   ) {
-    this.s = structure(tokenize(text, language));
+    this.s = structure(text, tokenize(text, language));
     this.findConstants();
     this.findReferences();
     this.references.sort((a, b) => a.start - b.start);
@@ -147,9 +180,7 @@ class Analysis {
   }
 
   private firstOnLine(i: number): boolean {
-    const start = this.tokens[i].start;
-    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
-    return this.text.slice(lineStart, start).trim() === '';
+    return this.s.firstOnLine[i];
   }
 
   private findConstants(): void {
@@ -211,8 +242,20 @@ class Analysis {
     return out;
   }
 
-  /** Record ids and feature names written as keys of the scope opened at index `open`. */
+  /** Record ids and feature names written as keys of the scope opened at index `open` (fresh arrays each call). */
   private extrasIn(open: number): { recordIds: StringLiteral[]; featureNames: StringLiteral[] } {
+    // Computed once per scope: a scope with many references would otherwise be walked once for each.
+    let found = this.extrasCache.get(open);
+    if (!found) {
+      found = this.findExtras(open);
+      this.extrasCache.set(open, found);
+    }
+    return { recordIds: [...found.recordIds], featureNames: [...found.featureNames] };
+  }
+
+  private readonly extrasCache = new Map<number, { recordIds: StringLiteral[]; featureNames: StringLiteral[] }>();
+
+  private findExtras(open: number): { recordIds: StringLiteral[]; featureNames: StringLiteral[] } {
     const recordIds: StringLiteral[] = [];
     const featureNames: StringLiteral[] = [];
     const end = this.s.close.get(open) ?? this.tokens.length;
@@ -364,13 +407,29 @@ class Analysis {
   }
 }
 
+/**
+ * Documents longer than this (UTF-16 code units, about 2 MB) are not scanned: such files are
+ * generated or minified data, and hovers, lenses and diagnostics re-scan on every edit.
+ */
+export const MAX_SCANNED_LENGTH = 2 * 1024 * 1024;
+
+/** Why a document of `length` characters is not scanned, or undefined when it is. */
+export function scanSkipReason(length: number): string | undefined {
+  if (length <= MAX_SCANNED_LENGTH) return undefined;
+  return `it has ${(length / (1024 * 1024)).toFixed(1)} million characters, more than the ${MAX_SCANNED_LENGTH / (1024 * 1024)} MB the inline lookup scans`;
+}
+
 /** Every feature-group reference in `text`, in source order. */
 export function scanReferences(text: string, language: LookupLanguage): FeatureGroupReference[] {
   return new Analysis(text, language).references;
 }
 
-/** What completions belong at `offset`: group names/ARNs in a FeatureGroupName string, feature names in a FeatureNames list. */
+/**
+ * What completions belong at `offset`: group names/ARNs in a FeatureGroupName string, feature names
+ * in a FeatureNames list. Nothing in documents too large to scan (see scanSkipReason).
+ */
 export function completionSiteAt(text: string, offset: number, language: LookupLanguage): CompletionSite | undefined {
+  if (scanSkipReason(text.length)) return undefined;
   return new Analysis(text, language).completionSiteAt(offset);
 }
 

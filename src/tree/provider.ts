@@ -166,6 +166,7 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
       profiles = await loadProfiles({ ignoreCache: true });
     } catch (err) {
       logFailure(this.log, 'Reading the AWS config files', err);
+      this.profiles = undefined;
       void vscode.commands.executeCommand('setContext', NO_PROFILES_CONTEXT, false);
       const detail = (err instanceof Error ? err.message : String(err)).replace(/\.$/, '');
       const userMessage = `Could not read the AWS config files (${detail}). Fix the file, then click to try again.`;
@@ -182,7 +183,8 @@ export class FeatureStoreTreeProvider implements vscode.TreeDataProvider<Explore
     const settings = this.settings();
     const { shown, missing } = selectProfiles(profiles, settings.profiles);
     if (missing.length) this.log.warn(`featureStoreExplorer.profiles names profiles that do not exist: ${missing.join(', ')}`);
-    this.log.info(`Showing ${shown.length} of ${profiles.length} AWS profiles: ${shown.map((p) => p.name).join(', ')}`);
+    const names = shown.slice(0, 20).map((p) => p.name).join(', ');
+    this.log.info(`Showing ${shown.length} of ${profiles.length} AWS profiles: ${names}${shown.length > 20 ? `, and ${shown.length - 20} more` : ''}`);
     if (shown.length === 0) {
       return [
         new MessageNode(undefined, 'filtered', `None of the profiles in the setting featureStoreExplorer.profiles exist (${missing.join(', ')}).`, {

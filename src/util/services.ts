@@ -2,6 +2,7 @@
 // the clients changes (the request timeout), so nobody holds clients with stale options.
 import { FeatureStoreCatalog } from '../aws/catalog';
 import { ClientPool, type AwsCallLogEntry } from '../aws/clients';
+import type { MfaCodeProvider } from '../aws/credentials';
 import { RecordService } from '../aws/records';
 import { SharingService } from '../aws/sharing';
 
@@ -12,8 +13,8 @@ export interface Services {
   records: RecordService;
 }
 
-export function createServices(opts: { requestTimeoutSeconds: number; logger: (e: AwsCallLogEntry) => void }): Services {
-  const pool = new ClientPool({ logger: opts.logger, requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000) });
+export function createServices(opts: { requestTimeoutSeconds: number; logger: (e: AwsCallLogEntry) => void; mfaCodeProvider?: MfaCodeProvider }): Services {
+  const pool = new ClientPool({ logger: opts.logger, requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000), mfaCodeProvider: opts.mfaCodeProvider });
   return {
     pool,
     catalog: new FeatureStoreCatalog(pool),

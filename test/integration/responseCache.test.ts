@@ -83,7 +83,7 @@ describe('reads', () => {
     t.log.length = 0;
     await t.catalog.listOwned(t.ctx('analytics'));
     await t.catalog.listOwned(t.ctx('marketing'));
-    assert.deepEqual(t.log.map((e) => e.profile), ['analytics']);
+    assert.deepEqual(t.log.filter((e) => e.operation === 'ListFeatureGroups').map((e) => e.profile), ['analytics']);
   });
 });
 
