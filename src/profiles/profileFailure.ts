@@ -1,9 +1,11 @@
 // When a whole profile fails the same way (no credentials, an expired SSO session, an MFA code not
 // given, an endpoint that does not answer), its expanded row shows that once, with the next step,
 // instead of four categories each saying the same thing.
+import type * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import { isProfileWide, nextStepsFor, type AwsCallError } from '../aws/errors';
 import type { Outcome } from '../util/lazy';
+import { logFailure } from '../util/log';
 import { ErrorNode, MessageNode } from '../tree/leafNodes';
 import { asCallError, type ExplorerNode } from '../tree/node';
 import { SSO_LOGIN_COMMAND, ssoLoginCommandLine } from './ssoLogin';
@@ -18,8 +20,15 @@ export function profileWideFailure(profile: string, account: Outcome<string>, li
   return isProfileWide(error.kind) ? error : undefined;
 }
 
-/** The error row (click: retry) and one row per next step. */
-export function profileFailureRows(parent: ExplorerNode, profile: string, error: AwsCallError, retry: () => void): ExplorerNode[] {
+/** Failures already written to the log: a row is rendered many times, the detail is logged once. */
+const logged = new WeakSet<AwsCallError>();
+
+/** The error row (click: retry) and one row per next step; the detail goes to the log once. */
+export function profileFailureRows(parent: ExplorerNode, profile: string, error: AwsCallError, retry: () => void, log?: vscode.LogOutputChannel): ExplorerNode[] {
+  if (log && !logged.has(error)) {
+    logged.add(error);
+    logFailure(log, `Loading profile ${profile}`, error);
+  }
   const rows: ExplorerNode[] = [new ErrorNode(parent, 'profile', error, retry)];
   for (const step of nextStepsFor(error.kind)) {
     if (step === 'ssoLogin') {

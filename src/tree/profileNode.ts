@@ -103,7 +103,7 @@ export class ProfileNode extends ExplorerNode {
     const failure = profileWideFailure(this.name, account, listings);
     if (failure) {
       if (this.accountId.peek() !== this.renderedAccount) await this.refreshRowWhenSettled([]);
-      return profileFailureRows(this, this.name, failure, () => this.reload());
+      return profileFailureRows(this, this.name, failure, () => this.reload(), this.env.log);
     }
     if (this.accountId.peek() !== this.renderedAccount) await this.refreshRowWhenSettled(categories);
     return categories;
