@@ -133,6 +133,13 @@ async function main(): Promise<void> {
     const distinctIds = new Set(withIds.flatMap((r) => r.recordIds.map((id) => `${r.target}/${id.value}`))).size;
     rows.push([`hovers with record ids (${withIds.length}, ${distinctIds} distinct ids)`, `${(performance.now() - t0).toFixed(1)} ms`, formatCalls(log)]);
 
+    // Single long lines (generated or minified code): the scan must stay linear in their length.
+    for (const [label, line] of [['x = "s"; ', 'x = "s"; '.repeat(50_000)], ['a=b ', 'a=b '.repeat(100_000)], ['( then ]', `${'('.repeat(50_000)}${']'.repeat(50_000)}`]]) {
+      t0 = performance.now();
+      scanReferences(line, 'python');
+      rows.push([`scan one ${Math.round(line.length / 1000)} KB line of '${label}'`, `${(performance.now() - t0).toFixed(1)} ms`, '0']);
+    }
+
     const width = Math.max(...rows.map((r) => r[0].length));
     console.log(`lookup bench: ${text.split('\n').length} lines, ${refs.length} references to ${distinctGroups} distinct groups, 3 profiles, sandbox latency ${opts.latencyMs} ms per call\n`);
     console.log(`${'phase'.padEnd(width)}  ${'time'.padStart(10)}  AWS calls`);

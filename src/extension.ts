@@ -10,7 +10,7 @@ import { registerLookup } from './lookup/register';
 import type { InspectorRequest, InspectorResponse } from './inspector/protocol';
 import { trackInvitationBadge } from './tree/invitationBadge';
 import { FeatureStoreTreeProvider } from './tree/provider';
-import { snapshotTree, type TreeSnapshotNode } from './tree/snapshot';
+import { snapshotRoot, snapshotTree, type TreeSnapshotNode } from './tree/snapshot';
 import { createMfaPrompt } from './profiles/mfaPrompt';
 import { watchFiles } from './profiles/fileWatcher';
 import { registerSsoLogin } from './profiles/ssoLogin';
@@ -28,6 +28,8 @@ export interface ExplorerApi {
   refresh(): Promise<void>;
   /** What the tree shows, loading down to `depth` (default 3: profiles, categories, their items). */
   snapshot(depth?: number): Promise<TreeSnapshotNode[]>;
+  /** One root by its label, `depth` levels deep (default 3), without loading the other roots. */
+  snapshotRoot(label: string, depth?: number): Promise<TreeSnapshotNode | undefined>;
   /** The file the log channel writes (the extension-host tests scan it for secrets). */
   logFile: vscode.Uri;
   /** Sends a request to the open inspector of (profile, group ARN) as its page would; undefined if none is open. */
@@ -88,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     logFile: vscode.Uri.joinPath(context.logUri, `${LOG_CHANNEL_NAME}.log`),
     snapshot(depth = 3) {
       return snapshotTree(tree, depth);
+    },
+    snapshotRoot(label, depth = 3) {
+      return snapshotRoot(tree, label, depth);
     },
     async inspectorRequest(profile, featureGroupArn, request, answers = {}) {
       const { confirm } = answers;

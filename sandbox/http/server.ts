@@ -19,8 +19,9 @@ interface Picked { service: Service; basePath: string }
 
 const RUNTIME_BATCH_PATHS = ['/BatchGetRecord', '/BatchWriteRecord'];
 
-function rootPath(path: string): string {
-  return path === '/' ? '' : path.replace(/\/$/, '');
+/** The path a request was sent under, without trailing slashes (`''` at the root). */
+function base(prefix: string): string {
+  return prefix.replace(/\/+$/, '');
 }
 
 /**
@@ -29,15 +30,15 @@ function rootPath(path: string): string {
  * service instead of working for SageMaker and 404ing for the others.
  */
 function pickService(method: string, path: string, req: IncomingMessage, query: string): Picked | undefined {
-  if (req.headers['x-amz-target'] !== undefined) return { service: sagemakerService, basePath: rootPath(path) };
+  if (req.headers['x-amz-target'] !== undefined) return { service: sagemakerService, basePath: base(path) };
   const group = path.indexOf('/FeatureGroup/');
-  if (group >= 0) return { service: runtimeService, basePath: path.slice(0, group) };
+  if (group >= 0) return { service: runtimeService, basePath: base(path.slice(0, group)) };
   const batch = RUNTIME_BATCH_PATHS.find((p) => path.endsWith(p));
-  if (batch) return { service: runtimeService, basePath: path.slice(0, -batch.length) };
+  if (batch) return { service: runtimeService, basePath: base(path.slice(0, -batch.length)) };
   const lastSlash = path.lastIndexOf('/');
-  if (isRamPath(path.slice(lastSlash))) return { service: ramService, basePath: path.slice(0, lastSlash) };
+  if (isRamPath(path.slice(lastSlash))) return { service: ramService, basePath: base(path.slice(0, lastSlash)) };
   const type = String(req.headers['content-type'] ?? '');
-  if (type.startsWith('application/x-www-form-urlencoded') || query.includes('Action=')) return { service: stsService, basePath: rootPath(path) };
+  if (type.startsWith('application/x-www-form-urlencoded') || query.includes('Action=')) return { service: stsService, basePath: base(path) };
   if (path === '/' && method === 'POST') return { service: sagemakerService, basePath: '' };
   return undefined;
 }

@@ -84,6 +84,8 @@ export function checkRecord(fg: FeatureGroup, raw: unknown): CheckedRecord {
     if (!def) throw validationError(`Feature ${name} is not defined in feature group ${fg.name}`);
     if (seen.has(name)) throw validationError(`Feature ${name} appears more than once in the record`);
     seen.add(name);
+    // The event time first, so that 1e400 is reported as out of the event time range.
+    if (name === fg.eventTimeFeatureName && typeof item.ValueAsString === 'string') parseEventTime(def, item.ValueAsString);
     checkValue(def, item);
     const value: FeatureValue = def.CollectionType ? { FeatureName: name, ValueAsStringList: [...item.ValueAsStringList!] } : { FeatureName: name, ValueAsString: item.ValueAsString };
     bytes += Buffer.byteLength(name) + (value.ValueAsString !== undefined ? Buffer.byteLength(value.ValueAsString) : value.ValueAsStringList!.reduce((n, v) => n + Buffer.byteLength(v), 0));

@@ -38,3 +38,18 @@ export async function snapshotTree(provider: Provider, depth: number, node?: Exp
     }),
   );
 }
+
+/** One root (by label) with `depth` levels (1 = the root row only), loading nothing of the other roots. */
+export async function snapshotRoot(provider: Provider, label: string, depth: number): Promise<TreeSnapshotNode | undefined> {
+  for (const root of await provider.getChildren()) {
+    if (labelOf(await provider.getTreeItem(root)) !== label) continue;
+    const children = depth > 1 ? await snapshotTree(provider, depth - 1, root) : undefined;
+    const item = await provider.getTreeItem(root);
+    const out: TreeSnapshotNode = { label: labelOf(item) };
+    if (typeof item.description === 'string') out.description = item.description;
+    if (item.contextValue) out.contextValue = item.contextValue;
+    if (children) out.children = children;
+    return out;
+  }
+  return undefined;
+}

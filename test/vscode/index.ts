@@ -11,9 +11,13 @@ export function run(): Promise<void> {
       await import('./tree.test');
       await import('./inspector.test');
       await import('./lookup.test');
+      // Edits the AWS files the extension host reads (and puts them back).
+      await import('./profiles.test');
       // Last: it changes the sandbox (and resets it when done).
       await import('./sharing.test');
       await import('./sharingLifecycle.test');
+      // After everything: the log of the whole run is scanned for secrets.
+      await import('./profilesLog.test');
     },
   });
 }

@@ -112,6 +112,33 @@ describe('refusals before any call', () => {
     assert.deepEqual(asked, []);
   });
 
+  test('out-of-range event times and TTLs come back per field: nothing is read, asked or sent', async () => {
+    const transactions = group('owner', {
+      name: 'transactions',
+      recordIdentifierFeatureName: 'transaction_id',
+      features: [{ name: 'transaction_id', type: 'String' }, { name: 'event_time', type: 'Fractional' }, { name: 'amount', type: 'Fractional' }],
+      defaultTtl: { unit: 'Days', value: 30 },
+    });
+    const cases: { values: Record<string, string>; ttl?: { unit: 'Weeks'; value: number }; feature: string; message: RegExp; defaultTtl?: { unit: 'Weeks'; value: number } }[] = [
+      { values: { transaction_id: 't-5001', event_time: '1e20' }, feature: 'event_time', message: /"1e20" is outside the event time range/ },
+      { values: { transaction_id: 't-5001', event_time: '1736942400' }, ttl: { unit: 'Weeks', value: 20_000_000 }, feature: 'TtlDuration', message: /expires at \+\d+-.*after 9999-12-31/ },
+      { values: { transaction_id: 't-5001', event_time: '1736942400' }, ttl: { unit: 'Weeks', value: 2_147_483_648 }, feature: 'TtlDuration', message: /at most 2147483647 weeks/ },
+      { values: { transaction_id: 't-5001', event_time: '1736942400' }, defaultTtl: { unit: 'Weeks', value: 2_000_000_000 }, feature: 'event_time', message: /group's default/ },
+    ];
+    for (const { values, ttl, feature, message, defaultTtl } of cases) {
+      const { c, asked, failures } = controller(defaultTtl ? { ...transactions, defaultTtl } : transactions);
+      for (const type of ['previewWrite', 'putRecord'] as const) {
+        const response = await c.handle({ type, id: 1, values, ttl });
+        assert.equal(response.outcome.kind, 'invalid', `${type} ${JSON.stringify(values)} ${JSON.stringify(ttl)}: ${JSON.stringify(response.outcome)}`);
+        const problems = (response.outcome as { problems: { feature: string; message: string }[] }).problems;
+        assert.deepEqual(problems.map((p) => p.feature), [feature]);
+        assert.match(problems[0].message, message);
+      }
+      assert.deepEqual(asked, []);
+      assert.deepEqual(failures, [], 'no call went out (the endpoint is a closed port)');
+    }
+  });
+
   test('an empty record id is refused before GetRecord, blank batch ids too', async () => {
     const { c, failures } = controller(group('readOnly'));
     assert.equal((await c.handle({ type: 'getRecord', id: 3, recordId: '' })).outcome.kind, 'error');
