@@ -1,6 +1,7 @@
 // Entry point: builds the services, the tree, the inspector registry and the commands. No AWS call
 // happens here; profiles load when the view is shown and AWS is called when a profile is expanded.
 import * as vscode from 'vscode';
+import { MfaSessions } from './aws/credentialsMfa';
 import { sharedFilePaths } from './aws/profiles';
 import { COMMANDS } from './commands/ids';
 import { findInspectorTarget } from './commands/openRecordInspector';
@@ -45,8 +46,9 @@ function currentSettings(): ExplorerSettings {
 export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const log = createLog();
   let settings = currentSettings();
-  const mfaCodeProvider = createMfaPrompt({ log });
-  let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e), mfaCodeProvider });
+  // MFA: asked in an input box; sessions kept for their lifetime, across refreshes and rebuilt services.
+  const mfa = { mfaCodeProvider: createMfaPrompt({ log }), mfaSessions: new MfaSessions() };
+  let services: Services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e), ...mfa });
 
   const tree = new FeatureStoreTreeProvider(() => services, () => settings, log);
   const inspectors = new InspectorPanels({ extensionUri: context.extensionUri, records: () => services.records, log, memento: context.workspaceState });
@@ -67,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       settings = currentSettings();
       if (settings.requestTimeoutSeconds !== previous.requestTimeoutSeconds) {
         services.pool.dispose();
-        services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e), mfaCodeProvider });
+        services = createServices({ requestTimeoutSeconds: settings.requestTimeoutSeconds, logger: (e) => logAwsCall(log, e), ...mfa });
       }
       log.info('Settings changed: reloading the Feature Store view.');
       tree.refreshAll();

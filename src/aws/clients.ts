@@ -8,7 +8,7 @@ import type { MiddlewareStack } from '@smithy/types';
 import { callCachePlugin } from './callCache';
 import { callLogPlugin, type AwsCallLogEntry } from './callLog';
 import { credentialsKey, credentialsRejectedPlugin, profileCredentials, type CredentialsProvider, type MfaCodeProvider } from './credentials';
-import { processMfaSessions, type MfaSessions } from './credentialsMfa';
+import { MfaSessions } from './credentialsMfa';
 import type { AccountContext, ServiceEndpoints } from './model';
 import { DEFAULT_CACHE_TTL_MS, ResponseCache } from './responseCache';
 
@@ -20,7 +20,7 @@ export interface ClientPoolOptions {
   requestTimeoutMs?: number;
   /** Asked for the code when a role in the profile's chain has an mfa_serial. */
   mfaCodeProvider?: MfaCodeProvider;
-  /** MFA sessions, kept across pools (default: the process's own, see credentialsMfa.ts). */
+  /** Where MFA sessions are kept; give every pool the same one so a new pool never asks again (default: this pool's own). */
   mfaSessions?: MfaSessions;
   /** Longest one credentials resolution may take, MFA prompts excluded (default: 3 × requestTimeoutMs, at least 30 s). */
   credentialsTimeoutMs?: number;
@@ -70,12 +70,14 @@ export class ClientPool {
   private readonly credentials = new Map<string, { profile: string; provider: CredentialsProvider }>();
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
+  private readonly mfaSessions: MfaSessions;
   /** AWS answers shared by every client of this pool (see callCache.ts); invalidate() clears a profile's. */
   readonly cache: ResponseCache;
 
   constructor(private readonly opts: ClientPoolOptions = {}) {
     this.timeoutMs = opts.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.mfaSessions = opts.mfaSessions ?? new MfaSessions();
     this.cache = new ResponseCache(opts.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS);
   }
 
@@ -169,7 +171,7 @@ export class ClientPool {
       timeoutMs: this.opts.credentialsTimeoutMs ?? Math.max(30_000, 3 * this.timeoutMs),
       logger: this.opts.logger,
       mfaCodeProvider: this.opts.mfaCodeProvider,
-      sessions: this.opts.mfaSessions ?? processMfaSessions,
+      sessions: this.mfaSessions,
     });
     this.credentials.set(key, { profile: ctx.profile.name, provider });
     return provider;
@@ -181,7 +183,7 @@ export class ClientPool {
    * calls of the profile may still be in flight on them.
    */
   private credentialsRejected(profileName: string): void {
-    (this.opts.mfaSessions ?? processMfaSessions).forget(profileName);
+    this.mfaSessions.forget(profileName);
     this.cache.invalidate(profileName);
     for (const [key, entry] of this.credentials) if (entry.profile === profileName) this.credentials.delete(key);
     for (const [key, entry] of this.clients) {

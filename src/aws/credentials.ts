@@ -138,12 +138,16 @@ function namingTheProcess(err: unknown, ctx: AccountContext): unknown {
   return new CredentialsProviderError(`credential_process failed: ${err.message}`, { tryNextLink: false });
 }
 
-/** The credential step in the call log: which kind of profile, how long, which error (never values). */
+/**
+ * The credential step in the call log (`credentials.ResolveSso`, …): how long, which error, never
+ * values. Static keys are only read from a file: not worth a line.
+ */
 function logResolution(logger: AwsCallLogger | undefined, ctx: AccountContext, durationMs: number, err?: unknown): void {
-  if (!logger) return;
+  if (!logger || ctx.profile.kind === 'static') return;
   const errorCode = err === undefined ? undefined : ((err as { name?: string }).name ?? 'Error');
   try {
-    logger({ profile: ctx.profile.name, region: ctx.region, service: 'credentials', operation: ctx.profile.kind, durationMs, ...(errorCode ? { errorCode } : {}) });
+    const operation = `Resolve${ctx.profile.kind.charAt(0).toUpperCase()}${ctx.profile.kind.slice(1)}`;
+    logger({ profile: ctx.profile.name, region: ctx.region, service: 'credentials', operation, durationMs, ...(errorCode ? { errorCode } : {}) });
   } catch {
     // A broken logger must not turn a success into a failure.
   }

@@ -35,6 +35,3 @@ export class MfaSessions {
     return this.sessions.size;
   }
 }
-
-/** The sessions of this extension host: every client pool it builds shares them. */
-export const processMfaSessions = new MfaSessions();

@@ -8,7 +8,8 @@ import type { Outcome } from '../util/lazy';
 import { logFailure } from '../util/log';
 import { ErrorNode, MessageNode } from '../tree/leafNodes';
 import { asCallError, type ExplorerNode } from '../tree/node';
-import { SSO_LOGIN_COMMAND, ssoLoginCommandLine } from './ssoLogin';
+import { ssoLoginCommandLine } from '../aws/credentialsSso';
+import { SSO_LOGIN_COMMAND } from './ssoLogin';
 
 /**
  * The profile's failure, when the account id and every listing failed and the cause is the
@@ -29,7 +30,17 @@ export function profileFailureRows(parent: ExplorerNode, profile: string, error:
     logged.add(error);
     logFailure(log, `Loading profile ${profile}`, error);
   }
-  const rows: ExplorerNode[] = [new ErrorNode(parent, 'profile', error, retry)];
+  return [new ErrorNode(parent, 'profile', error, retry), ...nextStepRows(parent, profile, error)];
+}
+
+/**
+ * A row per next step of the failure (sign in with SSO, open the config file); none for most. Under
+ * one listing (`listing`), an endpoint that did not answer once is more likely the network than the
+ * config file: no row for it there.
+ */
+export function nextStepRows(parent: ExplorerNode, profile: string, error: AwsCallError, opts: { listing?: boolean } = {}): ExplorerNode[] {
+  const rows: ExplorerNode[] = [];
+  if (opts.listing && error.kind === 'unreachable') return rows;
   for (const step of nextStepsFor(error.kind)) {
     if (step === 'ssoLogin') {
       const line = ssoLoginCommandLine(profile);

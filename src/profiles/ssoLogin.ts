@@ -1,9 +1,8 @@
 // "Run aws sso login": opens a terminal with `aws sso login --profile X`. The token it writes lands
 // in ~/.aws/sso/cache; a watcher on that folder reloads every profile whose credentials failed, so
 // the tree picks the new token up without a window reload (and so does a login run elsewhere).
-import { homedir } from 'node:os';
-import path from 'node:path';
 import * as vscode from 'vscode';
+import { ssoCacheFolder, ssoLoginCommandLine } from '../aws/credentialsSso';
 import type { ErrorKind } from '../aws/errors';
 import { asCallError } from '../tree/node';
 import type { ProfileNode } from '../tree/profileNode';
@@ -14,32 +13,20 @@ export const SSO_LOGIN_COMMAND = 'featureStoreExplorer.ssoLogin';
 /** Failures a new SSO token (or a fresh look at the files) may cure. */
 const CURABLE: ReadonlySet<ErrorKind> = new Set<ErrorKind>(['ssoLogin', 'credentialsRejected', 'noCredentials', 'credentialsTimeout']);
 
-/** The SDK's home (getHomeDir: HOME, USERPROFILE, HOMEDRIVE+HOMEPATH) and its SSO token folder. */
-export function ssoCacheFolder(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.HOME || env.USERPROFILE || (env.HOMEPATH ? `${env.HOMEDRIVE ?? 'C:\\'}${env.HOMEPATH}` : homedir());
-  return path.join(home, '.aws', 'sso', 'cache');
-}
-
-/** The command to type, with the profile name quoted when a shell could misread it. */
-export function ssoLoginCommandLine(profile: string): string {
-  const quoted = /^[\w.@%+:/-]+$/.test(profile) ? profile : `'${profile.replaceAll("'", "'\\''")}'`;
-  return `aws sso login --profile ${quoted}`;
-}
-
 export interface SsoLoginDeps {
   /** Roots of the tree (one per profile and region). */
   profileNodes(): Promise<ProfileNode[]>;
   log: vscode.LogOutputChannel;
 }
 
-/** Reloads the roots whose account id failed in a way a new token can cure; returns their names. */
+/** Reloads the roots whose account id or a listing failed in a way a new token can cure; returns their names. */
 export async function reloadProfilesAfterLogin(deps: SsoLoginDeps, only?: string): Promise<string[]> {
   const reloaded: string[] = [];
   for (const node of await deps.profileNodes()) {
     if (only !== undefined && node.name !== only) continue;
-    const outcome = node.accountId.peek();
-    if (!outcome || outcome.ok) continue;
-    if (!CURABLE.has(asCallError(outcome.error, node.name, 'GetCallerIdentity').kind)) continue;
+    const outcomes = [node.accountId.peek(), ...[node.owned, node.shared, node.invitations, node.myShares].map((c) => c?.items.peek())];
+    const curable = outcomes.some((o) => o && !o.ok && CURABLE.has(asCallError(o.error, node.name, 'GetCallerIdentity').kind));
+    if (!curable) continue;
     node.reload();
     reloaded.push(node.name);
   }

@@ -9,6 +9,7 @@ import { FeatureGroupNode } from './featureGroupNode';
 import { invitationsSummary, sharedSummary, sortInvitations } from './labels';
 import { ErrorNode, InvitationNode, MessageNode } from './leafNodes';
 import { asCallError, ExplorerNode, type TreeEnv } from './node';
+import { nextStepRows } from '../profiles/profileFailure';
 
 export abstract class CategoryNode<T> extends ExplorerNode {
   readonly id: string;
@@ -70,7 +71,7 @@ export abstract class CategoryNode<T> extends ExplorerNode {
     const outcome = await this.items.get();
     if (!outcome.ok) {
       const error = asCallError(outcome.error, this.context.profile.name, this.operation);
-      return [new ErrorNode(this, 'load', error, () => this.reload())];
+      return [new ErrorNode(this, 'load', error, () => this.reload()), ...nextStepRows(this, this.context.profile.name, error, { listing: true })];
     }
     if (outcome.value.length === 0) return [new MessageNode(this, 'empty', this.emptyText())];
     this.nodes ??= outcome.value.map((item) => this.nodeFor(item));
@@ -162,7 +163,7 @@ export class InvitationsNode extends CategoryNode<Invitation> {
     return invitationsSummary(invitations);
   }
   protected emptyText(): string {
-    return 'No invitations. Shares from inside your organization need none.';
+    return 'No invitations. Shares within an Organization that has RAM sharing enabled arrive without one.';
   }
   protected nodeFor(invitation: Invitation): ExplorerNode {
     return new InvitationNode(this, invitation, this.context);

@@ -81,6 +81,11 @@ export function featureTooltip(def: FeatureDefinition, group: Pick<FeatureGroupD
   };
 }
 
+/** `assumeRole via sso, MFA`: the kind, where a role chain's credentials come from, and whether it asks for a code. */
+function describeCredentials(profile: ProfileInfo): string {
+  return [profile.sourceKind ? `${profile.kind} via ${profile.sourceKind}` : profile.kind, profile.mfaSerial ? 'MFA' : undefined].filter(Boolean).join(', ');
+}
+
 export function profileTooltip(profile: ProfileInfo, region: string | undefined, accountId?: string, accountProblem?: string): TooltipContent {
   const endpoints = profile.endpoints;
   const distinct = [...new Set([endpoints.sagemaker, endpoints.featurestoreRuntime, endpoints.ram, endpoints.sts].filter((e): e is string => !!e))];
@@ -89,7 +94,7 @@ export function profileTooltip(profile: ProfileInfo, region: string | undefined,
     rows: [
       ['Account', accountId],
       ['Region', region ?? 'none set'],
-      ['Credentials', profile.kind],
+      ['Credentials', describeCredentials(profile)],
       ['Endpoint', distinct.length ? distinct.join(', ') : undefined],
     ],
     note: accountProblem,

@@ -47,9 +47,10 @@ export function canReadRecords(access: AccessLevel): boolean {
   return access !== 'discoverOnly';
 }
 
-/** Shared groups: `owner 111111111111 · read-only`. */
+/** Shared groups: `read-only · owner 111111111111`. */
 export function formatSharedGroupDescription(ownerAccountId: string, access: AccessLevel): string {
-  return `owner ${ownerAccountId} · ${formatAccess(access)}`;
+  // Access first: it is what a narrow side bar must still show.
+  return `${formatAccess(access)} · owner ${ownerAccountId}`;
 }
 
 /** Profile roots: `111111111111 · us-east-1 · 127.0.0.1:4566` (account and endpoint only when known). */

@@ -3,6 +3,7 @@
 import { FeatureStoreCatalog } from '../aws/catalog';
 import { ClientPool, type AwsCallLogEntry } from '../aws/clients';
 import type { MfaCodeProvider } from '../aws/credentials';
+import type { MfaSessions } from '../aws/credentialsMfa';
 import { RecordService } from '../aws/records';
 import { SharingService } from '../aws/sharing';
 
@@ -13,8 +14,19 @@ export interface Services {
   records: RecordService;
 }
 
-export function createServices(opts: { requestTimeoutSeconds: number; logger: (e: AwsCallLogEntry) => void; mfaCodeProvider?: MfaCodeProvider }): Services {
-  const pool = new ClientPool({ logger: opts.logger, requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000), mfaCodeProvider: opts.mfaCodeProvider });
+export function createServices(opts: {
+  requestTimeoutSeconds: number;
+  logger: (e: AwsCallLogEntry) => void;
+  mfaCodeProvider?: MfaCodeProvider;
+  /** Outlives the services: rebuilding them must not ask for MFA codes again. */
+  mfaSessions?: MfaSessions;
+}): Services {
+  const pool = new ClientPool({
+    logger: opts.logger,
+    requestTimeoutMs: Math.round(opts.requestTimeoutSeconds * 1000),
+    mfaCodeProvider: opts.mfaCodeProvider,
+    mfaSessions: opts.mfaSessions,
+  });
   return {
     pool,
     catalog: new FeatureStoreCatalog(pool),

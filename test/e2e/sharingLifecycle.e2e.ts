@@ -153,7 +153,7 @@ e2eTest(
     await waitForBadge(page, '1');
     await expandRow(page, 'partner', 'Shared with me');
     for (const name of ['churn-scores', 'customer-profile', 'transactions']) {
-      assert.equal(await waitForDescription(page, /discoverable only/, 'partner', 'Shared with me', name), 'owner 111111111111 · discoverable only');
+      assert.equal(await waitForDescription(page, /discoverable only/, 'partner', 'Shared with me', name), 'discoverable only · owner 111111111111');
     }
     const menu = await contextMenuLabels(page, await treeRow(page, 'partner', 'Shared with me', 'customer-profile'));
     assert.ok(menu.some((l) => l.startsWith('Copy ARN')), `menu: ${menu.join(', ')}`);
@@ -202,7 +202,7 @@ e2eTest(
     await openView(page);
     await expandRow(page, 'marketing');
     await expandRow(page, 'marketing', 'Shared with me');
-    assert.equal(await waitForDescription(page, /read-only/, 'marketing', 'Shared with me', 'customer-profile'), 'owner 111111111111 · read-only');
+    assert.equal(await waitForDescription(page, /read-only/, 'marketing', 'Shared with me', 'customer-profile'), 'read-only · owner 111111111111');
 
     await expandRow(page, 'analytics');
     await expandRow(page, 'analytics', 'My shares');
@@ -220,7 +220,7 @@ e2eTest(
     await runCommand(page, 'Feature Store: Refresh');
     await expandRow(page, 'marketing');
     await expandRow(page, 'marketing', 'Shared with me');
-    assert.equal(await waitForDescription(page, /discoverable only/, 'marketing', 'Shared with me', 'customer-profile'), 'owner 111111111111 · discoverable only');
+    assert.equal(await waitForDescription(page, /discoverable only/, 'marketing', 'Shared with me', 'customer-profile'), 'discoverable only · owner 111111111111');
     const menu = await contextMenuLabels(page, await treeRow(page, 'marketing', 'Shared with me', 'customer-profile'));
     assert.ok(!menu.some((l) => l.startsWith('Open Record Inspector')), `no read action after the revoke: ${menu.join(', ')}`);
     await screenshot('sharing-revoke-consumer-after-refresh');
@@ -266,7 +266,7 @@ e2eTest(
     // Consumer side: the groups are there at once, read-only; no invitation was sent.
     await expandRow(page, 'marketing', 'Shared with me');
     for (const name of ['churn-scores', 'transactions']) {
-      assert.equal(await waitForDescription(page, /read-only/, 'marketing', 'Shared with me', name), 'owner 111111111111 · read-only');
+      assert.equal(await waitForDescription(page, /read-only/, 'marketing', 'Shared with me', name), 'read-only · owner 111111111111');
     }
     const invitationsAfter = (await (await treeRow(page, 'marketing', 'Invitations')).locator('.label-name').innerText()).trim();
     assert.equal(invitationsAfter, invitationsBefore, 'no invitation came');
@@ -286,7 +286,7 @@ e2eTest(
     await runCommand(page, 'Feature Store: Refresh');
     await expandRow(page, 'marketing');
     await expandRow(page, 'marketing', 'Shared with me');
-    assert.equal(await waitForDescription(page, /discoverable only/, 'marketing', 'Shared with me', 'churn-scores'), 'owner 111111111111 · discoverable only');
+    assert.equal(await waitForDescription(page, /discoverable only/, 'marketing', 'Shared with me', 'churn-scores'), 'discoverable only · owner 111111111111');
     await screenshot('sharing-org-after-delete');
   },
   { timeoutMs: 300_000 },

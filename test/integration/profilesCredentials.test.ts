@@ -278,7 +278,7 @@ describe('assume-role chains through the sandbox STS', () => {
     assert.equal(await catalog.callerAccountId(ctx('role')), ANALYTICS);
     assert.equal((await catalog.listOwned(ctx('role'))).length, 4);
     assert.equal(log.filter((e) => e.operation === 'AssumeRole').length, 1);
-    assert.deepEqual(log.filter((e) => e.service === 'credentials').map((e) => [e.profile, e.operation, e.errorCode]), [['role', 'assumeRole', undefined]]);
+    assert.deepEqual(log.filter((e) => e.service === 'credentials').map((e) => [e.profile, e.operation, e.errorCode]), [['role', 'ResolveAssumeRole', undefined]]);
   });
 
   test('a role assumed from a role: two hops, ending in the second role account', async () => {
@@ -388,7 +388,7 @@ describe('SSO', () => {
 describe('credential_process', () => {
   test('a script printing Version 1 JSON supplies the keys of its account', async () => {
     assert.equal(await catalog.callerAccountId(ctx('process')), PARTNER);
-    assert.deepEqual(log.filter((e) => e.service === 'credentials').map((e) => [e.operation, e.errorCode]), [['credentialProcess', undefined]]);
+    assert.deepEqual(log.filter((e) => e.service === 'credentials').map((e) => [e.operation, e.errorCode]), [['ResolveCredentialProcess', undefined]]);
   });
 
   test('a failing script is named, with the first line of what it said only', async () => {

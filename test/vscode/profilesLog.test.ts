@@ -32,7 +32,7 @@ suite('log after a full run', function () {
     assert.match(text, /\[info\] AWS call: profile role-analytics, region us-east-1, sts\.AssumeRole, \d+ ms\n/);
     assert.match(text, /\[warning\] AWS call: profile throttled, region us-east-1, \w+\.\w+, \d+ ms, failed: Throttling(Exception)?\n/);
     assert.match(text, /\[warning\] AWS call: profile offline, region us-east-1, sts\.GetCallerIdentity, \d+ ms, failed: ECONNREFUSED\n/);
-    assert.match(text, /\[warning\] AWS call: profile process-failing, region us-east-1, credentials\.credentialProcess, \d+ ms, failed: CredentialsProviderError\n/);
+    assert.match(text, /\[warning\] AWS call: profile process-failing, region us-east-1, credentials\.ResolveCredentialProcess, \d+ ms, failed: CredentialsProviderError\n/);
   });
 
   test('the detail of a failure is logged, with what looked like a secret masked', () => {

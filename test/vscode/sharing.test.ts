@@ -92,7 +92,7 @@ suite('sharing', () => {
     const partner = child(await api.snapshot(3), 'partner');
     const shared = child(partner.children, 'Shared with me');
     assert.equal(shared.label, 'Shared with me (1)');
-    assert.equal(shared.children?.[0].description, 'owner 111111111111 · read-only');
+    assert.equal(shared.children?.[0].description, 'read-only · owner 111111111111');
     assert.equal(child(partner.children, 'Invitations').description, undefined, 'nothing pending any more');
   });
 });

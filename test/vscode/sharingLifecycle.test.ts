@@ -104,8 +104,8 @@ suite('sharing lifecycle', () => {
     const accepted = await run<InvitationOutcome>(COMMANDS.acceptInvitation, { profile: 'partner', invitationArn: await pendingInvitationArn('partner', 'two-for-partner') });
     assert.equal(accepted.status, 'accepted');
     const shared = byLabel(child(child(await tree(3), 'partner').children, 'Shared with me').children);
-    assert.equal(shared.get('transactions')?.description, 'owner 111111111111 · read/write');
-    assert.equal(shared.get('churn-scores')?.description, 'owner 111111111111 · read/write');
+    assert.equal(shared.get('transactions')?.description, 'read/write · owner 111111111111');
+    assert.equal(shared.get('churn-scores')?.description, 'read/write · owner 111111111111');
   });
 
   test('a catalog share makes every group of the owner discoverable, without read actions', async () => {
@@ -113,7 +113,7 @@ suite('sharing lifecycle', () => {
     assert.equal(outcome.status, 'shared', JSON.stringify(outcome));
     await run<InvitationOutcome>(COMMANDS.acceptInvitation, { profile: 'partner', invitationArn: await pendingInvitationArn('partner', 'catalog-for-partner') });
     const shared = byLabel(child(child(await tree(3), 'partner').children, 'Shared with me').children);
-    assert.equal(shared.get('customer-profile')?.description, 'owner 111111111111 · discoverable only');
+    assert.equal(shared.get('customer-profile')?.description, 'discoverable only · owner 111111111111');
     assert.equal(shared.get('customer-profile')?.contextValue, 'featureGroup;shared;discoverOnly');
     assert.equal(shared.get('transactions')?.contextValue, 'featureGroup;shared;readWrite', 'a group with its own share keeps its access');
   });
@@ -125,7 +125,7 @@ suite('sharing lifecycle', () => {
     assert.equal(outcome.status, 'shared', JSON.stringify(outcome));
     if (outcome.status === 'shared') assert.deepEqual(outcome.principals.map((p) => [p.entity, p.status]), [['222222222222', 'ASSOCIATED']]);
     const marketing = child(await tree(3), 'marketing');
-    assert.equal(byLabel(child(marketing.children, 'Shared with me').children).get('product-catalog')?.description, 'owner 111111111111 · read-only');
+    assert.equal(byLabel(child(marketing.children, 'Shared with me').children).get('product-catalog')?.description, 'read-only · owner 111111111111');
     assert.equal(child(marketing.children, 'Invitations').label, before, 'no invitation was sent');
   });
 
@@ -141,7 +141,7 @@ suite('sharing lifecycle', () => {
     const outcome = await run<ShareChangeOutcome>(COMMANDS.removeFromShare, { profile: 'analytics', share: 'customer-profile-for-marketing', principals: '222222222222', confirm: false });
     assert.equal(outcome.status, 'changed', JSON.stringify(outcome));
     const shared = byLabel(child(child(await tree(3), 'marketing').children, 'Shared with me').children);
-    assert.equal(shared.get('customer-profile')?.description, 'owner 111111111111 · discoverable only');
+    assert.equal(shared.get('customer-profile')?.description, 'discoverable only · owner 111111111111');
   });
 
   test('refusals are said before anything is sent', async () => {
@@ -204,6 +204,6 @@ suite('sharing lifecycle', () => {
     const accepted = await run<InvitationOutcome>(COMMANDS.acceptInvitation, { profile: 'partner', invitationArn: await pendingInvitationArn('partner', 'late') });
     assert.equal(accepted.status, 'accepted', JSON.stringify(accepted));
     const partnerShared = byLabel(child(child(await tree(3), 'partner').children, 'Shared with me').children);
-    assert.equal(partnerShared.get('customer-profile')?.description, 'owner 111111111111 · read-only');
+    assert.equal(partnerShared.get('customer-profile')?.description, 'read-only · owner 111111111111');
   });
 });

@@ -46,10 +46,10 @@ suite('tree', () => {
     const shared = child(marketing.children, 'Shared with me');
     assert.equal(shared.label, 'Shared with me (4)');
     const byName = new Map((shared.children ?? []).map((n) => [n.label, n]));
-    assert.equal(byName.get('customer-profile')?.description, 'owner 111111111111 · read-only');
+    assert.equal(byName.get('customer-profile')?.description, 'read-only · owner 111111111111');
     assert.equal(byName.get('customer-profile')?.contextValue, 'featureGroup;shared;readOnly');
     for (const name of ['churn-scores', 'product-catalog', 'transactions']) {
-      assert.equal(byName.get(name)?.description, 'owner 111111111111 · discoverable only', name);
+      assert.equal(byName.get(name)?.description, 'discoverable only · owner 111111111111', name);
       assert.equal(byName.get(name)?.contextValue, 'featureGroup;shared;discoverOnly', name);
     }
     assert.deepEqual(labels(child(marketing.children, 'Owned').children), ['campaign-responses']);

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { credentialsKey, withDeadline } from '../../../src/aws/credentials';
 import { MfaSessions } from '../../../src/aws/credentialsMfa';
+import { ssoCacheFolder, ssoLoginCommandLine } from '../../../src/aws/credentialsSso';
 import { findSecretLookalikes, REDACTED, redactSecrets } from '../../../src/aws/credentialsRedaction';
 import type { AccountContext } from '../../../src/aws/model';
 
@@ -91,5 +92,17 @@ describe('redactSecrets', () => {
     assert.ok(findSecretLookalikes(`y ${'aB3'.repeat(14)}`).includes('base64Secret'));
     assert.ok(!redactSecrets('aws_secret_access_key=abc').includes('abc'));
     assert.ok(redactSecrets('aws_secret_access_key=abc').includes(REDACTED));
+  });
+});
+
+describe('SSO helpers', () => {
+  test('the token folder is under the home the SDK uses', () => {
+    assert.equal(ssoCacheFolder({ HOME: '/home/u' }), '/home/u/.aws/sso/cache');
+    assert.equal(ssoCacheFolder({ USERPROFILE: '/users/w' }), '/users/w/.aws/sso/cache');
+  });
+  test('the login command quotes only names a shell could misread', () => {
+    assert.equal(ssoLoginCommandLine('dev-admin'), 'aws sso login --profile dev-admin');
+    assert.equal(ssoLoginCommandLine('team@corp.example'), 'aws sso login --profile team@corp.example');
+    assert.equal(ssoLoginCommandLine("it's"), "aws sso login --profile 'it'\\''s'");
   });
 });

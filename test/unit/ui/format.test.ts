@@ -32,9 +32,9 @@ describe('formatFeatureType', () => {
 
 describe('descriptions', () => {
   test('shared groups name the owner and the access in words', () => {
-    assert.equal(formatSharedGroupDescription('111111111111', 'readOnly'), 'owner 111111111111 · read-only');
-    assert.equal(formatSharedGroupDescription('111111111111', 'readWrite'), 'owner 111111111111 · read/write');
-    assert.equal(formatSharedGroupDescription('111111111111', 'discoverOnly'), 'owner 111111111111 · discoverable only');
+    assert.equal(formatSharedGroupDescription('111111111111', 'readOnly'), 'read-only · owner 111111111111');
+    assert.equal(formatSharedGroupDescription('111111111111', 'readWrite'), 'read/write · owner 111111111111');
+    assert.equal(formatSharedGroupDescription('111111111111', 'discoverOnly'), 'discoverable only · owner 111111111111');
     assert.equal(formatAccess('admin'), 'admin');
   });
 

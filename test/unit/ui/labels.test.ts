@@ -28,7 +28,7 @@ describe('features', () => {
 
 describe('feature groups', () => {
   test('shared groups name owner and access; owned ones only an unusual status', () => {
-    assert.equal(featureGroupDescription(summary('customer-profile', 'readOnly')), 'owner 111111111111 · read-only');
+    assert.equal(featureGroupDescription(summary('customer-profile', 'readOnly')), 'read-only · owner 111111111111');
     assert.equal(featureGroupDescription(summary('transactions', 'owner')), undefined);
     assert.equal(featureGroupDescription(summary('new-group', 'owner', 'Creating')), 'Creating');
   });
