@@ -44,7 +44,8 @@ function validation(member: string, value: string | null, constraint: string): A
   return new ApiError('ValidationError', `1 validation error detected: Value ${value === null ? 'null' : `'${value}'`} at '${member}' failed to satisfy constraint: ${constraint}`);
 }
 
-function assumeRole(core: Core, p: URLSearchParams): Record<string, unknown> {
+/** Checks the role and session, then issues temporary credentials that act as the role's account. */
+function issueRoleCredentials(core: Core, p: URLSearchParams): { result: Record<string, unknown>; accountId: string } {
   const roleArn = p.get('RoleArn');
   const session = p.get('RoleSessionName');
   if (roleArn === null) throw validation('roleArn', null, 'Member must not be null');
@@ -66,22 +67,41 @@ function assumeRole(core: Core, p: URLSearchParams): Record<string, unknown> {
   const expiration = now + duration * 1000;
   temps[accessKeyId] = { accountId, arn, userId: `${roleId}:${session}`, roleArn, expiration };
   return {
-    Credentials: {
-      AccessKeyId: accessKeyId,
-      SecretAccessKey: randomBytes(30).toString('base64'),
-      SessionToken: `sandbox/${randomBytes(48).toString('base64')}`,
-      Expiration: new Date(expiration).toISOString(),
+    accountId,
+    result: {
+      Credentials: {
+        AccessKeyId: accessKeyId,
+        SecretAccessKey: randomBytes(30).toString('base64'),
+        SessionToken: `sandbox/${randomBytes(48).toString('base64')}`,
+        Expiration: new Date(expiration).toISOString(),
+      },
+      AssumedRoleUser: { AssumedRoleId: `${roleId}:${session}`, Arn: arn },
     },
-    AssumedRoleUser: { AssumedRoleId: `${roleId}:${session}`, Arn: arn },
-    PackedPolicySize: p.has('Policy') ? 6 : undefined,
   };
+}
+
+function assumeRole(core: Core, p: URLSearchParams): Record<string, unknown> {
+  const { result } = issueRoleCredentials(core, p);
+  return { ...result, PackedPolicySize: p.has('Policy') ? 6 : undefined };
+}
+
+/**
+ * AssumeRoleWithWebIdentity is unsigned (the token is the credential). The sandbox trusts any
+ * well-formed token, as a role trusting every identity provider would; AWS would verify it.
+ */
+function assumeRoleWithWebIdentity(core: Core, p: URLSearchParams): Record<string, unknown> {
+  const token = p.get('WebIdentityToken');
+  if (token === null) throw validation('webIdentityToken', null, 'Member must not be null');
+  if (token.length < 4 || token.length > 20000) throw validation('webIdentityToken', '***', 'Member must have length between 4 and 20000');
+  const { result } = issueRoleCredentials(core, p);
+  return { ...result, SubjectFromWebIdentityToken: 'sandbox-subject', Provider: p.get('ProviderId') ?? 'sandbox', Audience: 'sandbox' };
 }
 
 function callerIdentity(caller: Caller): Record<string, unknown> {
   return { UserId: caller.userId, Account: caller.accountId, Arn: caller.arn };
 }
 
-const ACTIONS = new Set(['GetCallerIdentity', 'AssumeRole']);
+const ACTIONS = new Set(['GetCallerIdentity', 'AssumeRole', 'AssumeRoleWithWebIdentity']);
 
 export const stsService: Service = {
   name: 'sts',
@@ -93,7 +113,9 @@ export const stsService: Service = {
   invoke(core, caller, operation, req) {
     return operation === 'AssumeRole' ? assumeRole(core, params(req)) : callerIdentity(caller);
   },
-  mutating: (operation) => operation === 'AssumeRole',
+  unsigned: (operation) => operation === 'AssumeRoleWithWebIdentity',
+  invokeUnsigned: (core, _operation, req) => assumeRoleWithWebIdentity(core, params(req)),
+  mutating: (operation) => operation !== 'GetCallerIdentity',
   reply(operation, result, requestId): HttpReply {
     const body = `<${operation}Response xmlns="${XMLNS}"><${operation}Result>${xml(result as Record<string, unknown>)}</${operation}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`;
     return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };

@@ -49,6 +49,16 @@ function misplacedPath(req: IncomingMessage, path: string, basePath: string): Ap
   return new ApiError('UnknownOperationException', `The sandbox serves AWS APIs at the root of ${endpoint}, but this request went to ${path}: remove the path ${basePath} from the endpoint URL (use ${endpoint}).`, 404);
 }
 
+/** Whether the request names an operation that needs no signature (unknown operations do). */
+function isUnsigned(service: Service, req: SandboxRequest): boolean {
+  if (!service.unsigned) return false;
+  try {
+    return service.unsigned(service.operation(req));
+  } catch {
+    return false;
+  }
+}
+
 function write(res: ServerResponse, reply: HttpReply): void {
   reply.headers['content-length'] = String(Buffer.byteLength(reply.body));
   res.writeHead(reply.status, reply.headers);
@@ -73,7 +83,7 @@ async function handle(rt: SandboxRuntime, req: IncomingMessage, res: ServerRespo
   const sreq: SandboxRequest = { method, path, query: new URLSearchParams(rawQuery), headers: req.headers, body };
   try {
     if (basePath !== '') throw misplacedPath(req, path, basePath);
-    const caller = callerFromAuthorization(rt.core, req.headers.authorization, service.authErrors);
+    const caller = isUnsigned(service, sreq) ? undefined : callerFromAuthorization(rt.core, req.headers.authorization, service.authErrors);
     // URLSearchParams decodes broken escapes leniently; AWS refuses them.
     const broken = badPercentEncoding(rawQuery);
     if (broken !== undefined) throw service.badRequest(`The query string is not valid percent-encoded UTF-8: ${broken}`);
@@ -88,7 +98,7 @@ async function handle(rt: SandboxRuntime, req: IncomingMessage, res: ServerRespo
     }
     if (fault?.kind === 'slow') await sleep(fault.delayMs ?? 3000);
     if (fault?.kind === 'throttle' || fault?.kind === 'error500') throw service.faultError(fault.kind);
-    const result = service.invoke(rt.core, caller, operation, sreq);
+    const result = caller ? service.invoke(rt.core, caller, operation, sreq) : service.invokeUnsigned?.(rt.core, operation, sreq);
     if (service.mutating(operation)) await rt.store.changed();
     write(res, service.reply(operation, result, requestId));
   } catch (err) {

@@ -25,6 +25,9 @@ export interface Service {
   /** The operation a request names; throws the service's unknown-operation error. */
   operation(req: SandboxRequest): string;
   invoke(core: Core, caller: Caller, operation: string, req: SandboxRequest): unknown;
+  /** Operations AWS serves without a signature (STS AssumeRoleWithWebIdentity), and how. */
+  unsigned?(operation: string): boolean;
+  invokeUnsigned?(core: Core, operation: string, req: SandboxRequest): unknown;
   mutating(operation: string): boolean;
   reply(operation: string, result: unknown, requestId: string): HttpReply;
   error(err: ApiError, requestId: string): HttpReply;

@@ -2,7 +2,7 @@
 // missing, ill-formed, unknown and expired credentials.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ListFeatureGroupsCommand } from '@aws-sdk/client-sagemaker';
 import { GetRecordCommand } from '@aws-sdk/client-sagemaker-featurestore-runtime';
 import { ListResourcesCommand } from '@aws-sdk/client-ram';
@@ -35,6 +35,28 @@ describe('STS', () => {
     assert.deepEqual([who.Account, who.Arn], [MARKETING, `arn:aws:sts::${MARKETING}:assumed-role/Reader/tests`]);
     const groups = await sb.clients(creds).sm.send(new ListFeatureGroupsCommand({}));
     assert.deepEqual(groups.FeatureGroupSummaries?.map((g) => g.FeatureGroupName), ['campaign-responses']);
+  });
+
+  test('AssumeRoleWithWebIdentity is unsigned and returns credentials of the role account', async () => {
+    // No credentials at all: the SDK sends this call without a signature, as AWS expects.
+    const sts = new STSClient({ endpoint: sb.url, region: 'us-east-1', credentials: () => Promise.reject(new Error('must not be asked')) });
+    const out = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({ RoleArn: `arn:aws:iam::${PARTNER}:role/ci`, RoleSessionName: 'web', WebIdentityToken: 'header.payload.signature' }),
+    );
+    assert.equal(out.AssumedRoleUser?.Arn, `arn:aws:sts::${PARTNER}:assumed-role/ci/web`);
+    const cred = out.Credentials!;
+    const who = await sb.clients({ accessKeyId: cred.AccessKeyId!, secretAccessKey: cred.SecretAccessKey!, sessionToken: cred.SessionToken }).sts.send(new GetCallerIdentityCommand({}));
+    assert.equal(who.Account, PARTNER);
+    await assert.rejects(
+      sts.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: 'not-a-role', RoleSessionName: 'web', WebIdentityToken: 'header.payload.signature' })),
+      (err: Error) => err.name === 'ValidationError',
+    );
+  });
+
+  test('GetCallerIdentity without a signature is still refused', async () => {
+    const res = await fetch(sb.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+    assert.equal(res.status, 403);
+    assert.match(await res.text(), /MissingAuthenticationToken/);
   });
 
   test('assume-role chains: temporary credentials can assume another role', async () => {
