@@ -3,11 +3,12 @@ import type { Json } from '../check';
 import type { Caller, Core } from '../core';
 import { ApiError } from '../errors';
 import { paginate } from '../paging';
-import type { Association } from '../state';
+import type { Association, ResourceShare } from '../state';
 import { applyAssociations, planPrincipals, planResources } from './associate';
 import { associationShape, badToken, checkShareArn, DEFAULT_MAX_RESULTS, ownedShare, ramCheck as check } from './common';
 
-export function associateResourceShare(core: Core, caller: Caller, input: Json): unknown {
+/** The input Associate and DisassociateResourceShare share: the caller's own share and what to change. */
+function membersRequest(core: Core, caller: Caller, input: Json) {
   const arn = check.str(input, 'resourceShareArn', { required: true });
   const resourceArns = check.strList(input, 'resourceArns') ?? [];
   const principalIds = check.strList(input, 'principals') ?? [];
@@ -15,26 +16,29 @@ export function associateResourceShare(core: Core, caller: Caller, input: Json):
   check.strList(input, 'sources');
   const share = ownedShare(core, caller, arn);
   if (resourceArns.length === 0 && principalIds.length === 0) throw new ApiError('InvalidParameterException', 'Specify at least one of resourceArns and principals.');
-  const resources = planResources(core, caller.accountId, share.region, resourceArns);
-  const principals = planPrincipals(core, share, principalIds);
-  const touched = applyAssociations(core, share, resources, principals);
+  return { arn: share.arn, resourceArns, principalIds, clientToken, share };
+}
+
+function associationsReply(core: Core, share: ResourceShare, resources: Association[], principals: Association[], clientToken: string | undefined): unknown {
   return {
     resourceShareAssociations: [
-      ...touched.resources.map((a) => associationShape(core, share, a, 'RESOURCE')),
-      ...touched.principals.map((a) => associationShape(core, share, a, 'PRINCIPAL')),
+      ...resources.map((a) => associationShape(core, share, a, 'RESOURCE')),
+      ...principals.map((a) => associationShape(core, share, a, 'PRINCIPAL')),
     ],
     clientToken,
   };
 }
 
+export function associateResourceShare(core: Core, caller: Caller, input: Json): unknown {
+  const { resourceArns, principalIds, clientToken, share } = membersRequest(core, caller, input);
+  const resources = planResources(core, caller.accountId, share.region, resourceArns);
+  const principals = planPrincipals(core, share, principalIds);
+  const touched = applyAssociations(core, share, resources, principals);
+  return associationsReply(core, share, touched.resources, touched.principals, clientToken);
+}
+
 export function disassociateResourceShare(core: Core, caller: Caller, input: Json): unknown {
-  const arn = check.str(input, 'resourceShareArn', { required: true });
-  const resourceArns = check.strList(input, 'resourceArns') ?? [];
-  const principalIds = check.strList(input, 'principals') ?? [];
-  const clientToken = check.str(input, 'clientToken');
-  check.strList(input, 'sources');
-  const share = ownedShare(core, caller, arn);
-  if (resourceArns.length === 0 && principalIds.length === 0) throw new ApiError('InvalidParameterException', 'Specify at least one of resourceArns and principals.');
+  const { arn, resourceArns, principalIds, clientToken, share } = membersRequest(core, caller, input);
   const find = (list: Association[], entity: string) => {
     const a = list.find((x) => x.entity === entity && x.status !== 'DISASSOCIATED');
     if (!a) throw new ApiError('UnknownResourceException', `${entity} is not associated with resource share ${arn}.`);
@@ -48,13 +52,7 @@ export function disassociateResourceShare(core: Core, caller: Caller, input: Jso
     if (inv.resourceShareArn === arn && inv.status === 'PENDING' && principalIds.includes(inv.receiverAccountId)) delete core.state.invitations[inv.arn];
   }
   share.lastUpdatedTime = now;
-  return {
-    resourceShareAssociations: [
-      ...resources.map((a) => associationShape(core, share, a, 'RESOURCE')),
-      ...principals.map((a) => associationShape(core, share, a, 'PRINCIPAL')),
-    ],
-    clientToken,
-  };
+  return associationsReply(core, share, resources, principals, clientToken);
 }
 
 export function getResourceShareAssociations(core: Core, caller: Caller, input: Json): unknown {
